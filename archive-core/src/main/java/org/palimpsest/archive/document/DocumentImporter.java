@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.extraction.FrontMatter;
+import org.palimpsest.archive.history.Actors;
 import org.palimpsest.archive.extraction.FrontMatterException;
 import org.palimpsest.archive.extraction.ScriptLanguage;
 import org.slf4j.Logger;
@@ -78,7 +79,7 @@ public class DocumentImporter {
     private ImportOutcome send(ImportDocument command) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return commands.sendAndWait(command);
+                return commands.sendAndWait(Actors.command(command, command.importedBy()));
             } catch (ConcurrencyException e) {
                 // Another import of the same document won the race; the retry sees its result and
                 // answers UNCHANGED or records a re-import against the new state.

@@ -1,0 +1,134 @@
+package org.palimpsest.api.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.palimpsest.api.PalimpsestApplication;
+import org.palimpsest.archive.document.DocumentImporter;
+import org.palimpsest.archive.document.ImportOutcome;
+import org.palimpsest.archive.document.ImportRequest;
+import org.palimpsest.archive.document.InvalidDocumentException;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code import PATH...}: imports every document file under the given files and folders, one at a time, so
+ * that a bad file is reported and skipped without stopping the rest. Exit status 0 when all went in, 1 when
+ * any failed.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import document files (.md, .markdown, .txt) and folders of them into the archive.")
+final class ImportCommand implements Callable<Integer> {
+
+    private static final List<String> EXTENSIONS = List.of(".md", ".markdown", ".txt");
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders (searched recursively)")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--actor", defaultValue = "cli:${sys:user.name}", description = "who is recorded as importer (default: ${DEFAULT-VALUE})")
+    String actor;
+
+    @Option(names = "--language", description = "language of every file, when the files do not say")
+    String language;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream out = System.out;
+        List<Path> files = collect();
+        if (files.isEmpty()) {
+            System.err.println("import: no .md, .markdown or .txt files under " + paths);
+            return 1;
+        }
+        ImportSummary summary = new ImportSummary();
+        try (ConfigurableApplicationContext context = startArchive()) {
+            DocumentImporter importer = context.getBean(DocumentImporter.class);
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Importing").setInitialMax(files.size())
+                    .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                    .build()) {
+                for (Path file : files) {
+                    bar.setExtraMessage(file.getFileName().toString());
+                    importOne(importer, file, summary);
+                    bar.step();
+                }
+            }
+        }
+        summary.print(out);
+        return summary.failed().isEmpty() ? 0 : 1;
+    }
+
+    private void importOne(DocumentImporter importer, Path file, ImportSummary summary) {
+        try {
+            String text = readUtf8(file);
+            ImportOutcome outcome = importer.importDocument(
+                    new ImportRequest(text, null, language, null, null, null), actor);
+            summary.record(outcome);
+        } catch (InvalidDocumentException e) {
+            String where = e.line() == null ? file.toString() : file + ":" + e.line();
+            summary.fail(where, e.getMessage());
+        } catch (CharacterCodingException e) {
+            summary.fail(file.toString(), "not valid UTF-8 text");
+        } catch (IOException e) {
+            summary.fail(file.toString(), "cannot read: " + e.getMessage());
+        } catch (RuntimeException e) {
+            summary.fail(file.toString(), e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private List<Path> collect() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> walk = Files.walk(path)) {
+                    walk.filter(Files::isRegularFile)
+                            .filter(p -> !p.getFileName().toString().startsWith("."))
+                            .filter(ImportCommand::isDocument)
+                            .sorted()
+                            .forEach(files::add);
+                }
+            } else if (Files.isRegularFile(path)) {
+                files.add(path);
+            } else {
+                System.err.println("import: " + path + ": no such file or folder (skipped)");
+            }
+        }
+        return files;
+    }
+
+    private static boolean isDocument(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return EXTENSIONS.stream().anyMatch(name::endsWith);
+    }
+
+    private static String readUtf8(Path file) throws IOException {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                .toString();
+    }
+
+    private static ConfigurableApplicationContext startArchive() {
+        SpringApplication app = new SpringApplication(PalimpsestApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setLogStartupInfo(false);
+        // The bundled samples belong to a fresh server, not to a deliberate import.
+        return app.run("--palimpsest.samples=false", "--logging.level.root=WARN",
+                "--logging.level.org.palimpsest.api.config=INFO");
+    }
+}

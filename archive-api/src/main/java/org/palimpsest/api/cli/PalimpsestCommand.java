@@ -1,0 +1,36 @@
+package org.palimpsest.api.cli;
+
+import java.util.Arrays;
+import org.palimpsest.api.PalimpsestApplication;
+import org.springframework.boot.SpringApplication;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Command-line dispatch. {@code serve} hands its arguments to Spring Boot untouched (so {@code --server.port=…}
+ * and friends work); the one-shot commands parse their own options and exit with their status.
+ */
+@Command(name = "palimpsest", mixinStandardHelpOptions = true,
+        description = "Event-sourced archive for contested, multilingual source material.",
+        subcommands = {ImportCommand.class},
+        footer = {"", "Commands:", "  serve [SPRING_OPTIONS]   run the HTTP API (the default with no command)",
+                "  import PATH...           import files and folders of documents"})
+public final class PalimpsestCommand implements Runnable {
+
+    private PalimpsestCommand() {
+    }
+
+    public static void run(String[] args) {
+        if (args.length == 0 || args[0].equals("serve") || args[0].startsWith("--")) {
+            String[] springArgs = args.length > 0 && args[0].equals("serve") ? Arrays.copyOfRange(args, 1, args.length) : args;
+            SpringApplication.run(PalimpsestApplication.class, springArgs);
+            return;
+        }
+        System.exit(new CommandLine(new PalimpsestCommand()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

@@ -1,0 +1,84 @@
+package org.palimpsest.api.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.palimpsest.archive.document.Document;
+import org.palimpsest.archive.document.DocumentImporter;
+import org.palimpsest.archive.document.mongo.MongoImportKeys;
+import org.palimpsest.archive.eventstore.SequencedMongoEventStorageEngine;
+import org.palimpsest.archive.projection.reading.ReadingViewProjection;
+import org.palimpsest.archive.serialization.ArchiveJson;
+import org.palimpsest.archive.history.Actors;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Axon on MongoDB: our own event storage engine (ADR 0001), the extension's token store, Jackson for every
+ * serializer, and the archive's aggregates and projections.
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonConfiguration {
+
+    /** Axon's Jackson serializers pick this mapper up by name; it must match what tests and tools use. */
+    @Bean("defaultAxonObjectMapper")
+    ObjectMapper defaultAxonObjectMapper() {
+        return ArchiveJson.objectMapper();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(MongoDatabase archiveDatabase,
+                                          Serializer serializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return SequencedMongoEventStorageEngine.builder()
+                .database(archiveDatabase)
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoDatabase archiveDatabase, Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(archiveDatabase).build())
+                .serializer(serializer)
+                .build();
+    }
+
+    /** Copies who acted from each command onto the events it causes; the origin provider adds correlation ids. */
+    @Bean
+    CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(Actors.METADATA_KEY);
+    }
+
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    ConfigurerModule archiveAggregates() {
+        return configurer -> configurer.configureAggregate(Document.class);
+    }
+
+    @Bean
+    ReadingViewProjection readingViewProjection(MongoDatabase archiveDatabase) {
+        return new ReadingViewProjection(archiveDatabase);
+    }
+
+    @Bean
+    DocumentImporter documentImporter(CommandGateway commandGateway, MongoDatabase archiveDatabase) {
+        return new DocumentImporter(commandGateway, new MongoImportKeys(archiveDatabase), Clock.systemUTC());
+    }
+}

@@ -1,0 +1,132 @@
+package org.palimpsest.api.document.web;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.palimpsest.api.web.BadRequestException;
+import org.palimpsest.api.web.NotFoundException;
+import org.palimpsest.archive.document.DocumentImporter;
+import org.palimpsest.archive.document.ImportOutcome;
+import org.palimpsest.archive.document.ImportRequest;
+import org.palimpsest.archive.projection.reading.FindReadingView;
+import org.palimpsest.archive.projection.reading.ListReadingViews;
+import org.palimpsest.archive.projection.reading.ReadingView;
+import org.palimpsest.archive.projection.reading.ReadingViewPage;
+import org.palimpsest.archive.projection.reading.ReadingViewProjection;
+import org.palimpsest.api.config.PalimpsestProperties;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Import documents and read their current reading views. HTTP in, commands and queries out. */
+@RestController
+@RequestMapping("/api/documents")
+class DocumentController {
+
+    static final String TEXT_MARKDOWN = "text/markdown";
+    private static final int MAX_BYTES = 8 * 1024 * 1024;
+
+    private final DocumentImporter importer;
+    private final QueryGateway queries;
+    private final ReadingViewProjection readingViews;
+    private final PalimpsestProperties settings;
+
+    DocumentController(DocumentImporter importer, QueryGateway queries, ReadingViewProjection readingViews,
+                       PalimpsestProperties settings) {
+        this.importer = importer;
+        this.queries = queries;
+        this.readingViews = readingViews;
+        this.settings = settings;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> importJson(@RequestBody ImportDocumentJson body, Authentication caller) {
+        if (body.text() == null) {
+            throw new BadRequestException(HttpStatus.BAD_REQUEST, "text", "the import body needs a 'text' field");
+        }
+        return answer(importer.importDocument(body.toRequest(), caller.getName()));
+    }
+
+    /** A raw upload; YAML front matter and the query parameters supply the metadata. */
+    @PostMapping(consumes = {MediaType.TEXT_PLAIN_VALUE, TEXT_MARKDOWN})
+    ResponseEntity<?> importText(@RequestBody byte[] body,
+                                 @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+                                 @RequestParam(required = false) @Nullable String title,
+                                 @RequestParam(required = false) @Nullable String language,
+                                 @RequestParam(required = false) @Nullable String sourceUri,
+                                 @RequestParam(required = false) @Nullable String publisher,
+                                 @RequestParam(required = false) @Nullable String publishedAt,
+                                 Authentication caller) {
+        String text = decode(body, contentType);
+        return answer(importer.importDocument(
+                new ImportRequest(text, title, language, sourceUri, publisher, publishedAt), caller.getName()));
+    }
+
+    @GetMapping
+    ReadingViewPage list(@RequestParam(required = false) @Nullable String language,
+                         @RequestParam(defaultValue = "0") int page,
+                         @RequestParam(defaultValue = "20") int size) {
+        String tag = language == null || language.isBlank() ? null : Locale.forLanguageTag(language).toLanguageTag();
+        return queries.query(new ListReadingViews(tag, page, size), ReadingViewPage.class).join();
+    }
+
+    @GetMapping("/{id}")
+    DocumentResponse get(@PathVariable String id) {
+        return DocumentResponse.of(find(id), null);
+    }
+
+    private ReadingView find(String id) {
+        return queries.query(new FindReadingView(id), ResponseTypes.optionalInstanceOf(ReadingView.class))
+                .join()
+                .orElseThrow(() -> new NotFoundException("no document with id " + id));
+    }
+
+    private ResponseEntity<?> answer(ImportOutcome outcome) {
+        URI location = URI.create("/api/documents/" + outcome.documentId());
+        HttpStatus status = outcome.result() == ImportOutcome.Result.IMPORTED ? HttpStatus.CREATED : HttpStatus.OK;
+        String result = outcome.result().name().toLowerCase(Locale.ROOT);
+        if (!readingViews.awaitContent(outcome.documentId(), outcome.contentHash(), settings.readTimeoutOrDefault())) {
+            // The facts are recorded; only the view lags. Say so rather than pretend or fail.
+            return ResponseEntity.accepted().location(location).body(Map.of(
+                    "id", outcome.documentId(), "revision", outcome.revision(), "importResult", result,
+                    "detail", "imported; the reading view is still being built"));
+        }
+        return ResponseEntity.status(status).location(location).body(DocumentResponse.of(find(outcome.documentId()), result));
+    }
+
+    private static String decode(byte[] body, MediaType contentType) {
+        if (body.length > MAX_BYTES) {
+            throw new BadRequestException(HttpStatus.CONTENT_TOO_LARGE, null,
+                    "documents are limited to " + MAX_BYTES / (1024 * 1024) + " MiB");
+        }
+        Charset charset = contentType.getCharset() == null ? StandardCharsets.UTF_8 : contentType.getCharset();
+        try {
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new BadRequestException(HttpStatus.BAD_REQUEST, null,
+                    "the body is not valid " + charset.name() + " text; send UTF-8 or name the charset in Content-Type");
+        }
+    }
+}

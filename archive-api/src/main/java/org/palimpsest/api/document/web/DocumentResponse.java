@@ -1,0 +1,35 @@
+package org.palimpsest.api.document.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.palimpsest.archive.document.DocumentSource;
+import org.palimpsest.archive.projection.ProjectionPosition;
+import org.palimpsest.archive.projection.reading.ReadingView;
+
+/**
+ * A document's reading view as the API returns it. {@code importResult} is present only in answers to an
+ * import and says what that import did.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record DocumentResponse(
+        String id,
+        String title,
+        String language,
+        DocumentSource source,
+        @Nullable String publishedAt,
+        String text,
+        long revision,
+        String contentHash,
+        Instant importedAt,
+        String importedBy,
+        Instant updatedAt,
+        ProjectionPosition asOf,
+        @Nullable String importResult) {
+
+    static DocumentResponse of(ReadingView view, @Nullable String importResult) {
+        return new DocumentResponse(view.id(), view.title(), view.language(), view.source(), view.publishedAt(),
+                view.text(), view.revision(), view.contentHash(), view.importedAt(), view.importedBy(),
+                view.updatedAt(), view.asOf(), importResult);
+    }
+}

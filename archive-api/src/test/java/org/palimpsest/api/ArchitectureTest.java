@@ -1,0 +1,71 @@
+package org.palimpsest.api;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The module and package rules of DESIGN.md and STYLE.md, checked on the compiled classes. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // archive-core's test-jar (the event-store conformance suite) is on this classpath too.
+            .withImportOption(location -> !location.contains("-tests.jar"))
+            .importPackages("org.palimpsest");
+
+    @Test
+    void domainModulesHaveNoSpringOrHttpTypes() {
+        noClasses().that().resideInAnyPackage("org.palimpsest.archive..", "org.palimpsest.annotations..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void archiveCoreDependsOnNoOtherModule() {
+        noClasses().that().resideInAPackage("org.palimpsest.archive..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.palimpsest.annotations..", "org.palimpsest.api..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void annotationsDoNotDependOnTheApplication() {
+        noClasses().that().resideInAPackage("org.palimpsest.annotations..")
+                .should().dependOnClassesThat().resideInAPackage("org.palimpsest.api..")
+                // The annotations module has no classes until its aggregate lands.
+                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+
+    @Test
+    void extractionIsPureTextAnalysis() {
+        classes().that().resideInAPackage("org.palimpsest.archive.extraction..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "java..", "org.palimpsest.archive.extraction..", "org.yaml.snakeyaml..", "org.jspecify..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theDocumentModelDoesNotKnowMongo() {
+        noClasses().that().resideInAPackage("org.palimpsest.archive.document")
+                .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.bson..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void projectionsNeverReadAggregates() {
+        noClasses().that().resideInAPackage("org.palimpsest.archive.projection..")
+                .should().dependOnClassesThat().areAssignableTo(org.palimpsest.archive.document.Document.class)
+                .check(CLASSES);
+    }
+
+    @Test
+    void controllersOnlyTranslateHttpToCommandsAndQueries() {
+        noClasses().that().resideInAPackage("org.palimpsest.api..web..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.bson..")
+                .check(CLASSES);
+    }
+}
