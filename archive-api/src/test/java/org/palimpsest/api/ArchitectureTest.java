@@ -44,7 +44,7 @@ class ArchitectureTest {
     void extractionIsPureTextAnalysis() {
         classes().that().resideInAPackage("org.palimpsest.archive.extraction..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "java..", "org.palimpsest.archive.extraction..", "org.yaml.snakeyaml..", "org.jspecify..")
+                        "java..", "org.palimpsest.archive.extraction..", "org.yaml.snakeyaml..", "org.jspecify..", "org.commonmark..")
                 .check(CLASSES);
     }
 
