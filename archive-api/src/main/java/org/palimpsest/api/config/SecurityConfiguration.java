@@ -52,6 +52,8 @@ class SecurityConfiguration {
                                         "Your account lacks the role this request needs.")))
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll();
+                    auth.requestMatchers(HttpMethod.POST, "/api/documents/*/fixes/*/*").hasRole("EDITOR");
+                    auth.requestMatchers(HttpMethod.POST, "/api/documents/*/fixes").hasRole("ANNOTATOR");
                     auth.requestMatchers(HttpMethod.POST, "/api/documents", "/api/documents/**").hasRole("EDITOR");
                     if (anonymousRead) {
                         auth.requestMatchers(HttpMethod.GET, "/api/documents", "/api/documents/**").permitAll();

@@ -2,7 +2,12 @@ package org.palimpsest.api.web;
 
 import java.net.URI;
 import java.util.UUID;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.palimpsest.archive.document.InvalidDocumentException;
+import org.palimpsest.archive.fix.FixConflictException;
+import org.palimpsest.archive.fix.FixRefusedException;
+import org.palimpsest.archive.fix.FixStateException;
+import org.palimpsest.archive.fix.UnknownFixException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -31,6 +36,40 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(FixRefusedException.class)
+    ProblemDetail fixRefused(FixRefusedException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "fix-refused", "Fix cannot be anchored", e.getMessage());
+        problem.setProperty("field", e.field());
+        problem.setProperty("index", e.index());
+        if (!e.candidates().isEmpty()) {
+            problem.setProperty("candidates", e.candidates());
+        }
+        return problem;
+    }
+
+    @ExceptionHandler(FixConflictException.class)
+    ProblemDetail fixConflict(FixConflictException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "fix-conflict", "Text changed under the fix", e.getMessage());
+        problem.setProperty("fixId", e.fixId());
+        problem.setProperty("currentRevision", e.currentRevision());
+        problem.setProperty("changes", e.changes());
+        return problem;
+    }
+
+    @ExceptionHandler(FixStateException.class)
+    ProblemDetail fixState(FixStateException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "fix-state", "Not allowed in this state", e.getMessage());
+        problem.setProperty("state", e.state().name().toLowerCase(java.util.Locale.ROOT));
+        return problem;
+    }
+
+    @ExceptionHandler({UnknownFixException.class, AggregateNotFoundException.class})
+    ProblemDetail unknown(RuntimeException e) {
+        String detail = e instanceof AggregateNotFoundException missing
+                ? "no document with id " + missing.getAggregateIdentifier() : e.getMessage();
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
@@ -38,7 +77,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BadRequestException.class)
     ProblemDetail badRequest(BadRequestException e) {
-        ProblemDetail problem = problem(e.status(), "bad-request", "Bad request", e.getMessage());
+        ProblemDetail problem = problem(e.status(), e.status() == HttpStatus.FORBIDDEN ? "forbidden" : "bad-request",
+                e.status() == HttpStatus.FORBIDDEN ? "Not allowed" : "Bad request", e.getMessage());
         if (e.parameter() != null) {
             problem.setProperty("parameter", e.parameter());
         }

@@ -18,7 +18,6 @@ import org.palimpsest.archive.projection.reading.FindReadingView;
 import org.palimpsest.archive.projection.reading.ListReadingViews;
 import org.palimpsest.archive.projection.reading.ReadingView;
 import org.palimpsest.archive.projection.reading.ReadingViewPage;
-import org.palimpsest.archive.projection.reading.ReadingViewProjection;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,8 +35,7 @@ class EmbeddedModeTest {
             ImportOutcome outcome = archive.getBean(DocumentImporter.class)
                     .importDocument(ImportRequest.ofText("# Persisted\n\nKept across restarts."), "tester");
             id = outcome.documentId();
-            assertThat(archive.getBean(ReadingViewProjection.class)
-                    .awaitContent(id, outcome.contentHash(), Duration.ofSeconds(10))).isTrue();
+            assertThat(awaitDocuments(archive, 1)).isEqualTo(1);
         }
         assertThat(dataDir.resolve("palimpsest.mv.db")).exists();
 

@@ -19,7 +19,7 @@ import org.palimpsest.archive.projection.reading.ListReadingViews;
 import org.palimpsest.archive.projection.reading.ReadingView;
 import org.palimpsest.archive.projection.reading.ReadingViewPage;
 import org.palimpsest.archive.projection.reading.ReadingViewProjection;
-import org.palimpsest.api.config.PalimpsestProperties;
+import org.palimpsest.api.web.ReadYourWrites;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpHeaders;
@@ -46,15 +46,12 @@ class DocumentController {
 
     private final DocumentImporter importer;
     private final QueryGateway queries;
-    private final ReadingViewProjection readingViews;
-    private final PalimpsestProperties settings;
+    private final ReadYourWrites readYourWrites;
 
-    DocumentController(DocumentImporter importer, QueryGateway queries, ReadingViewProjection readingViews,
-                       PalimpsestProperties settings) {
+    DocumentController(DocumentImporter importer, QueryGateway queries, ReadYourWrites readYourWrites) {
         this.importer = importer;
         this.queries = queries;
-        this.readingViews = readingViews;
-        this.settings = settings;
+        this.readYourWrites = readYourWrites;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -93,7 +90,7 @@ class DocumentController {
         return DocumentResponse.of(find(id), null);
     }
 
-    private ReadingView find(String id) {
+    ReadingView find(String id) {
         return queries.query(new FindReadingView(id), ResponseTypes.optionalInstanceOf(ReadingView.class))
                 .join()
                 .orElseThrow(() -> new NotFoundException("no document with id " + id));
@@ -103,7 +100,7 @@ class DocumentController {
         URI location = URI.create("/api/documents/" + outcome.documentId());
         HttpStatus status = outcome.result() == ImportOutcome.Result.IMPORTED ? HttpStatus.CREATED : HttpStatus.OK;
         String result = outcome.result().name().toLowerCase(Locale.ROOT);
-        if (!readingViews.awaitContent(outcome.documentId(), outcome.contentHash(), settings.readTimeoutOrDefault())) {
+        if (!readYourWrites.await(ReadingViewProjection.PROCESSING_GROUP)) {
             // The facts are recorded; only the view lags. Say so rather than pretend or fail.
             return ResponseEntity.accepted().location(location).body(Map.of(
                     "id", outcome.documentId(), "revision", outcome.revision(), "importResult", result,

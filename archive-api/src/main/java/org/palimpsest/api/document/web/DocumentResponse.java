@@ -2,13 +2,16 @@ package org.palimpsest.api.document.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.document.DocumentSource;
 import org.palimpsest.archive.projection.ProjectionPosition;
+import org.palimpsest.api.fix.web.FixAnswer;
 import org.palimpsest.archive.projection.reading.ReadingView;
 
 /**
- * A document's reading view as the API returns it. {@code importResult} is present only in answers to an
+ * A document's reading view as the API returns it: the current text, and every fix with its state (accepted
+ * ones with where their replacement stands now, pending ones listed beside the text). {@code importResult} is present only in answers to an
  * import and says what that import did.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -25,11 +28,13 @@ record DocumentResponse(
         String importedBy,
         Instant updatedAt,
         ProjectionPosition asOf,
+        List<FixAnswer> fixes,
         @Nullable String importResult) {
 
     static DocumentResponse of(ReadingView view, @Nullable String importResult) {
         return new DocumentResponse(view.id(), view.title(), view.language(), view.source(), view.publishedAt(),
                 view.text(), view.revision(), view.contentHash(), view.importedAt(), view.importedBy(),
-                view.updatedAt(), view.asOf(), importResult);
+                view.updatedAt(), view.asOf(),
+                view.fixes().stream().map(f -> FixAnswer.of(view.id(), f)).toList(), importResult);
     }
 }

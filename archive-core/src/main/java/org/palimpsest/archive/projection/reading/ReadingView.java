@@ -1,18 +1,21 @@
 package org.palimpsest.archive.projection.reading;
 
 import java.time.Instant;
+import java.util.List;
+import org.bson.codecs.pojo.annotations.BsonId;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.document.DocumentSource;
 import org.palimpsest.archive.projection.ProjectionPosition;
 
 /**
- * A document as a reader sees it now.
+ * A document as a reader sees it now: the text with accepted fixes applied, and every fix with its state.
  *
- * @param revision counts text changes, 0 for the text as first imported
- * @param asOf     the event this view reflects
+ * @param revision    counts text changes, 0 for the text as first imported
+ * @param contentHash hash of the content last imported (fixes do not change it)
+ * @param asOf        the event this view reflects
  */
 public record ReadingView(
-        String id,
+        @BsonId String id,
         String title,
         String language,
         DocumentSource source,
@@ -23,10 +26,20 @@ public record ReadingView(
         Instant importedAt,
         String importedBy,
         Instant updatedAt,
-        ProjectionPosition asOf) {
+        ProjectionPosition asOf,
+        List<FixView> fixes) {
 
     public ReadingViewSummary summary() {
         return new ReadingViewSummary(id, title, language, source, publishedAt, revision,
                 text.codePointCount(0, text.length()), importedAt, updatedAt);
+    }
+
+    ReadingView withText(String newText, long newRevision, List<FixView> newFixes, Instant at, ProjectionPosition position) {
+        return new ReadingView(id, title, language, source, publishedAt, newText, newRevision, contentHash, importedAt,
+                importedBy, at, position, newFixes);
+    }
+
+    ReadingView withFixes(List<FixView> newFixes, Instant at, ProjectionPosition position) {
+        return withText(text, revision, newFixes, at, position);
     }
 }

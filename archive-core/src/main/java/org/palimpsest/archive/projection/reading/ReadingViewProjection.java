@@ -6,57 +6,126 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.document.DocumentImported;
 import org.palimpsest.archive.document.DocumentReimported;
-import org.palimpsest.archive.document.DocumentSource;
+import org.palimpsest.archive.extraction.Span;
+import org.palimpsest.archive.fix.FixState;
+import org.palimpsest.archive.fix.TextChange;
+import org.palimpsest.archive.fix.TranslationFixAccepted;
+import org.palimpsest.archive.fix.TranslationFixProposed;
+import org.palimpsest.archive.fix.TranslationFixRejected;
+import org.palimpsest.archive.fix.TranslationFixReverted;
 import org.palimpsest.archive.projection.ProjectionPosition;
 
-/** Projects document events into {@code reading_views}, one record per document keyed by its id. */
+/**
+ * Projects document and fix events into {@code reading_views} (one record per document) and
+ * {@code document_revisions} (the text of every revision). Both are keyed by unique ids only.
+ */
 @ProcessingGroup(ReadingViewProjection.PROCESSING_GROUP)
 public class ReadingViewProjection {
 
     public static final String PROCESSING_GROUP = "reading-views";
-    public static final String COLLECTION = "reading_views";
+    public static final String VIEWS = "reading_views";
+    public static final String REVISIONS = "document_revisions";
 
-    private final MongoCollection<Document> views;
+    private final MongoCollection<ReadingView> views;
+    private final MongoCollection<DocumentRevision> revisions;
 
     public ReadingViewProjection(MongoDatabase database) {
-        this.views = database.getCollection(COLLECTION);
+        this.views = database.getCollection(VIEWS, ReadingView.class);
+        this.revisions = database.getCollection(REVISIONS, DocumentRevision.class);
         // Real MongoDB uses it for language listings; the embedded server ignores non-unique indexes.
         views.createIndex(Indexes.ascending("language", "_id"));
     }
 
     @EventHandler
     void on(DocumentImported event, @Timestamp Instant time, @Nullable TrackingToken token) {
+        ProjectionPosition at = ProjectionPosition.of(token, time);
         save(new ReadingView(event.documentId(), event.title(), event.language(), event.source(), event.publishedAt(),
-                event.text(), 0, event.contentHash(), time, event.importedBy(), time, ProjectionPosition.of(token, time)));
+                event.text(), 0, event.contentHash(), time, event.importedBy(), time, at, List.of()));
+        saveRevision(event.documentId(), 0, event.text(), "imported", null, event.importedBy(), at);
     }
 
     @EventHandler
     void on(DocumentReimported event, @Timestamp Instant time, @Nullable TrackingToken token) {
-        Instant importedAt = find(event.documentId()).map(ReadingView::importedAt).orElse(time);
+        ProjectionPosition at = ProjectionPosition.of(token, time);
+        ReadingView before = find(event.documentId()).orElse(null);
+        Instant importedAt = before == null ? time : before.importedAt();
+        // A re-import has no exact offset mapping: applied fixes lose their place in the new text.
+        List<FixView> fixes = before == null ? List.of() : before.fixes().stream().map(f -> f.movedTo(null)).toList();
         save(new ReadingView(event.documentId(), event.title(), event.language(), event.source(), event.publishedAt(),
-                event.text(), event.revision(), event.contentHash(), importedAt, event.importedBy(), time,
-                ProjectionPosition.of(token, time)));
+                event.text(), event.revision(), event.contentHash(), importedAt, event.importedBy(), time, at, fixes));
+        saveRevision(event.documentId(), event.revision(), event.text(), "reimported", null, event.importedBy(), at);
+    }
+
+    @EventHandler
+    void on(TranslationFixProposed event, @Timestamp Instant time, @Nullable TrackingToken token) {
+        FixView fix = new FixView(event.fixId(), FixState.PENDING, event.target(), event.replacement(), event.kind(),
+                event.reason(), event.reference(), event.proposedBy(), time, null, null, null, null, null, false);
+        update(event.documentId(), view -> {
+            List<FixView> fixes = new ArrayList<>(view.fixes());
+            fixes.add(fix);
+            return view.withFixes(fixes, time, ProjectionPosition.of(token, time));
+        });
+    }
+
+    @EventHandler
+    void on(TranslationFixAccepted event, @Timestamp Instant time, @Nullable TrackingToken token) {
+        ProjectionPosition at = ProjectionPosition.of(token, time);
+        TextChange change = event.change();
+        Span inserted = new Span(change.start(), change.insertedEnd());
+        ReadingView view = update(event.documentId(), v -> v.withText(change.applyTo(v.text()), event.revision(),
+                moveFixes(v.fixes(), change, event.fixId(), f -> f.reviewed(FixState.ACCEPTED, event.acceptedBy(), time,
+                        event.comment(), inserted, event.revision(), event.reanchored())), time, at));
+        saveRevision(event.documentId(), event.revision(), view.text(), "fix-accepted", event.fixId(), event.acceptedBy(), at);
+    }
+
+    @EventHandler
+    void on(TranslationFixRejected event, @Timestamp Instant time, @Nullable TrackingToken token) {
+        update(event.documentId(), view -> view.withFixes(view.fixes().stream()
+                .map(f -> f.id().equals(event.fixId())
+                        ? f.reviewed(FixState.REJECTED, event.rejectedBy(), time, event.comment(), null, null, false)
+                        : f)
+                .toList(), time, ProjectionPosition.of(token, time)));
+    }
+
+    @EventHandler
+    void on(TranslationFixReverted event, @Timestamp Instant time, @Nullable TrackingToken token) {
+        ProjectionPosition at = ProjectionPosition.of(token, time);
+        TextChange change = event.change();
+        ReadingView view = update(event.documentId(), v -> v.withText(change.applyTo(v.text()), event.revision(),
+                moveFixes(v.fixes(), change, event.fixId(), f -> f.reviewed(FixState.REVERTED, event.revertedBy(), time,
+                        event.comment(), null, f.appliedIn(), f.reanchored())), time, at));
+        saveRevision(event.documentId(), event.revision(), view.text(), "fix-reverted", event.fixId(), event.revertedBy(), at);
+    }
+
+    /** Applies {@code decide} to the fix that caused the change, and moves every other applied fix through it. */
+    private static List<FixView> moveFixes(List<FixView> fixes, TextChange change, String fixId, UnaryOperator<FixView> decide) {
+        return fixes.stream().map(f -> {
+            if (f.id().equals(fixId)) {
+                return decide.apply(f);
+            }
+            return f.span() == null ? f : f.movedTo(change.map(f.span()).orElse(null));
+        }).toList();
     }
 
     @ResetHandler
     void reset() {
-        views.deleteMany(new Document());
+        views.deleteMany(Filters.empty());
+        revisions.deleteMany(Filters.empty());
     }
 
     @QueryHandler
@@ -65,80 +134,42 @@ public class ReadingViewProjection {
     }
 
     @QueryHandler
+    public Optional<DocumentRevision> handle(FindRevision query) {
+        return Optional.ofNullable(revisions.find(Filters.eq("_id", DocumentRevision.key(query.documentId(), query.revision()))).first());
+    }
+
+    @QueryHandler
     public ReadingViewPage handle(ListReadingViews query) {
-        Bson filter = query.language() == null ? new Document() : Filters.eq("language", query.language());
+        Bson filter = query.language() == null ? Filters.empty() : Filters.eq("language", query.language());
         List<ReadingViewSummary> items = new ArrayList<>();
         views.find(filter)
                 .sort(Sorts.ascending("_id"))
                 .skip(query.page() * query.size())
                 .limit(query.size())
-                .forEach(d -> items.add(toView(d).summary()));
+                .forEach(v -> items.add(v.summary()));
         return new ReadingViewPage(items, query.page(), query.size(), views.countDocuments(filter));
     }
 
-    /**
-     * Waits until the view of {@code documentId} shows content {@code contentHash}, so that a client that
-     * just imported can read its own write. Returns false on timeout; the view will still catch up.
-     */
-    public boolean awaitContent(String documentId, String contentHash, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (find(documentId).filter(v -> v.contentHash().equals(contentHash)).isPresent()) {
-                return true;
-            }
-            try {
-                Thread.sleep(15);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
+    private Optional<ReadingView> find(String documentId) {
+        return Optional.ofNullable(views.find(Filters.eq("_id", documentId)).first());
     }
 
-    private Optional<ReadingView> find(String documentId) {
-        return Optional.ofNullable(views.find(Filters.eq("_id", documentId)).first()).map(ReadingViewProjection::toView);
+    private ReadingView update(String documentId, UnaryOperator<ReadingView> change) {
+        ReadingView view = find(documentId).orElseThrow(() ->
+                new IllegalStateException("reading view of " + documentId + " is missing; rebuild the projection"));
+        ReadingView updated = change.apply(view);
+        save(updated);
+        return updated;
     }
 
     private void save(ReadingView view) {
-        views.replaceOne(Filters.eq("_id", view.id()), toDocument(view), new ReplaceOptions().upsert(true));
+        views.replaceOne(Filters.eq("_id", view.id()), view, new ReplaceOptions().upsert(true));
     }
 
-    private static Document toDocument(ReadingView view) {
-        DocumentSource source = view.source();
-        return new Document("_id", view.id())
-                .append("title", view.title())
-                .append("language", view.language())
-                .append("source", new Document("uri", source.uri())
-                        .append("publisher", source.publisher())
-                        .append("retrievedAt", java.util.Date.from(source.retrievedAt())))
-                .append("publishedAt", view.publishedAt())
-                .append("text", view.text())
-                .append("revision", view.revision())
-                .append("contentHash", view.contentHash())
-                .append("importedAt", java.util.Date.from(view.importedAt()))
-                .append("importedBy", view.importedBy())
-                .append("updatedAt", java.util.Date.from(view.updatedAt()))
-                .append("asOf", new Document("position", view.asOf().position())
-                        .append("time", java.util.Date.from(view.asOf().time())));
-    }
-
-    private static ReadingView toView(Document d) {
-        Document source = d.get("source", Document.class);
-        Document asOf = d.get("asOf", Document.class);
-        return new ReadingView(
-                d.getString("_id"),
-                d.getString("title"),
-                d.getString("language"),
-                new DocumentSource(source.getString("uri"), source.getString("publisher"),
-                        source.getDate("retrievedAt").toInstant()),
-                d.getString("publishedAt"),
-                d.getString("text"),
-                ((Number) d.get("revision")).longValue(),
-                d.getString("contentHash"),
-                d.getDate("importedAt").toInstant(),
-                d.getString("importedBy"),
-                d.getDate("updatedAt").toInstant(),
-                new ProjectionPosition(((Number) asOf.get("position")).longValue(), asOf.getDate("time").toInstant()));
+    private void saveRevision(String documentId, long revision, String text, String cause, @Nullable String fixId,
+                              String actor, ProjectionPosition at) {
+        revisions.replaceOne(Filters.eq("_id", DocumentRevision.key(documentId, revision)),
+                new DocumentRevision(DocumentRevision.key(documentId, revision), documentId, revision, text, at.time(),
+                        cause, fixId, actor, at.position()), new ReplaceOptions().upsert(true));
     }
 }

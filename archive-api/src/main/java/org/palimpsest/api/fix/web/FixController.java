@@ -1,0 +1,171 @@
+package org.palimpsest.api.fix.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.jspecify.annotations.Nullable;
+import org.palimpsest.api.web.BadRequestException;
+import org.palimpsest.api.web.NotFoundException;
+import org.palimpsest.api.web.ReadYourWrites;
+import org.palimpsest.archive.fix.AcceptFix;
+import org.palimpsest.archive.fix.FixProposal;
+import org.palimpsest.archive.fix.FixState;
+import org.palimpsest.archive.fix.ProposeFixes;
+import org.palimpsest.archive.fix.RejectFix;
+import org.palimpsest.archive.fix.RevertFix;
+import org.palimpsest.archive.history.Actors;
+import org.palimpsest.archive.projection.reading.FindReadingView;
+import org.palimpsest.archive.projection.reading.FixView;
+import org.palimpsest.archive.projection.reading.ReadingView;
+import org.palimpsest.archive.projection.reading.ReadingViewProjection;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Propose, review and list translation fixes of one document. */
+@RestController
+@RequestMapping("/api/documents/{documentId}/fixes")
+class FixController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
+    private final RoleHierarchy roles;
+    private final JsonMapper json;
+
+    FixController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites, RoleHierarchy roles,
+                  JsonMapper json) {
+        this.commands = commands;
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
+        this.roles = roles;
+        this.json = json;
+    }
+
+    /** One proposal (an object) or a batch (an array), recorded all together or not at all. */
+    @PostMapping
+    ResponseEntity<?> propose(@PathVariable String documentId, @RequestBody JsonNode body,
+                              @RequestParam(defaultValue = "false") boolean accept, Authentication caller) {
+        if (accept && !isEditor(caller)) {
+            throw new BadRequestException(HttpStatus.FORBIDDEN, "accept", "only editors may accept fixes");
+        }
+        boolean batch = body.isArray();
+        List<JsonNode> items = new ArrayList<>();
+        if (batch) {
+            body.forEach(items::add);
+        } else if (body.isObject()) {
+            items.add(body);
+        } else {
+            throw new BadRequestException(HttpStatus.BAD_REQUEST, null, "send a fix object or an array of them");
+        }
+        if (items.isEmpty() || items.size() > 500) {
+            throw new BadRequestException(HttpStatus.BAD_REQUEST, null, "a batch holds 1 to 500 fixes");
+        }
+        List<FixProposal> proposals = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            FixProposalJson proposal = json.treeToValue(items.get(i), FixProposalJson.class);
+            proposals.add(proposal.toProposal(i, UUID.randomUUID().toString()));
+        }
+        List<String> ids = commands.sendAndWait(Actors.command(
+                new ProposeFixes(documentId, proposals, caller.getName(), accept, null), caller.getName()));
+        readYourWrites.await(ReadingViewProjection.PROCESSING_GROUP);
+        ReadingView view = view(documentId);
+        List<FixAnswer> answers = ids.stream().map(id -> answer(view, id)).toList();
+        if (batch) {
+            return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("items", answers));
+        }
+        return ResponseEntity.created(URI.create("/api/documents/" + documentId + "/fixes/" + ids.get(0))).body(answers.get(0));
+    }
+
+    @PostMapping("/{fixId}/accept")
+    FixAnswer accept(@PathVariable String documentId, @PathVariable String fixId,
+                     @RequestBody(required = false) @Nullable Review review, Authentication caller) {
+        return decide(documentId, fixId, new AcceptFix(documentId, fixId, caller.getName(), comment(review)), caller);
+    }
+
+    @PostMapping("/{fixId}/reject")
+    FixAnswer reject(@PathVariable String documentId, @PathVariable String fixId,
+                     @RequestBody(required = false) @Nullable Review review, Authentication caller) {
+        return decide(documentId, fixId, new RejectFix(documentId, fixId, caller.getName(), comment(review)), caller);
+    }
+
+    @PostMapping("/{fixId}/revert")
+    FixAnswer revert(@PathVariable String documentId, @PathVariable String fixId,
+                     @RequestBody(required = false) @Nullable Review review, Authentication caller) {
+        return decide(documentId, fixId, new RevertFix(documentId, fixId, caller.getName(), comment(review)), caller);
+    }
+
+    @GetMapping
+    Map<String, Object> list(@PathVariable String documentId, @RequestParam(required = false) @Nullable String state,
+                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        if (page < 0 || size < 1 || size > 500) {
+            throw new BadRequestException(HttpStatus.BAD_REQUEST, "size", "page must be 0 or more and size 1 to 500");
+        }
+        FixState wanted = state == null ? null : state(state);
+        List<FixAnswer> matching = view(documentId).fixes().stream()
+                .filter(f -> wanted == null || f.state() == wanted)
+                .map(f -> FixAnswer.of(documentId, f))
+                .toList();
+        List<FixAnswer> items = matching.stream().skip((long) page * size).limit(size).toList();
+        return Map.of("items", items, "page", page, "size", size, "total", matching.size());
+    }
+
+    @GetMapping("/{fixId}")
+    FixAnswer get(@PathVariable String documentId, @PathVariable String fixId) {
+        return answer(view(documentId), fixId);
+    }
+
+    /** An optional review comment. */
+    record Review(@Nullable String comment) {
+    }
+
+    private FixAnswer decide(String documentId, String fixId, Object command, Authentication caller) {
+        commands.sendAndWait(Actors.command(command, caller.getName()));
+        readYourWrites.await(ReadingViewProjection.PROCESSING_GROUP);
+        return answer(view(documentId), fixId);
+    }
+
+    private ReadingView view(String documentId) {
+        return queries.query(new FindReadingView(documentId), ResponseTypes.optionalInstanceOf(ReadingView.class)).join()
+                .orElseThrow(() -> new NotFoundException("no document with id " + documentId));
+    }
+
+    private static FixAnswer answer(ReadingView view, String fixId) {
+        FixView fix = view.fixes().stream().filter(f -> f.id().equals(fixId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("document " + view.id() + " has no fix " + fixId));
+        return FixAnswer.of(view.id(), fix);
+    }
+
+    private boolean isEditor(Authentication caller) {
+        return roles.getReachableGrantedAuthorities(caller.getAuthorities()).stream()
+                .anyMatch(a -> "ROLE_EDITOR".equals(a.getAuthority()));
+    }
+
+    private static @Nullable String comment(@Nullable Review review) {
+        return review == null || review.comment() == null || review.comment().isBlank() ? null : review.comment().strip();
+    }
+
+    private static FixState state(String value) {
+        try {
+            return FixState.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(HttpStatus.BAD_REQUEST, "state", "state must be pending, accepted, rejected or reverted");
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * HTTP endpoints for translation fixes, revisions and diffs.
+ */
+@NullMarked
+package org.palimpsest.api.fix.web;
+
+import org.jspecify.annotations.NullMarked;
