@@ -1,0 +1,79 @@
+package org.palimpsest.archive.serialization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.axonframework.serialization.Revision;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.palimpsest.archive.document.DocumentImported;
+import org.palimpsest.archive.document.DocumentReimported;
+import org.palimpsest.archive.document.DocumentSource;
+import org.palimpsest.archive.fix.FixKind;
+import org.palimpsest.archive.fix.FixReference;
+import org.palimpsest.archive.fix.FixTarget;
+import org.palimpsest.archive.fix.TextChange;
+import org.palimpsest.archive.fix.TranslationFixAccepted;
+import org.palimpsest.archive.fix.TranslationFixProposed;
+import org.palimpsest.archive.fix.TranslationFixRejected;
+import org.palimpsest.archive.fix.TranslationFixReverted;
+
+/**
+ * Events are storage schema. Each event revision has a golden JSON file; the current class must write exactly
+ * that JSON and read it back to an equal event. A change here without a new {@code @Revision} and an upcaster
+ * would strand the events already stored. Run with {@code -Dgolden.write=true} to create a missing file.
+ */
+class GoldenEventJsonTest {
+
+    private static final ObjectMapper JSON = ArchiveJson.objectMapper();
+    private static final DocumentSource SOURCE =
+            new DocumentSource("https://example.org/a", "Example Press", Instant.parse("2024-03-06T01:02:03Z"));
+
+    static Stream<Arguments> events() {
+        FixTarget target = new FixTarget("bord", "the ", " met", 4, 8, 0L);
+        return Stream.of(
+                Arguments.of(new DocumentImported("d1", SOURCE, "제목", "ko", "2024-03-06", "본문 𠮷", "sha256:ab", "editor")),
+                Arguments.of(new DocumentReimported("d1", SOURCE, "제목", "ko", null, "새 본문", "sha256:cd", 1, "editor")),
+                Arguments.of(new TranslationFixProposed("d1", "f1", target, "board", FixKind.TYPO, "spelling",
+                        new FixReference("理事会", "ja"), "annotator")),
+                Arguments.of(new TranslationFixAccepted("d1", "f1", new TextChange(4, "bord", "board"), 1, false, "editor", "ok")),
+                Arguments.of(new TranslationFixRejected("d1", "f1", "editor", null)),
+                Arguments.of(new TranslationFixReverted("d1", "f1", new TextChange(4, "board", "bord"), 2, "editor", "undo")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("events")
+    void writesAndReadsItsGoldenJson(Object event) throws IOException {
+        String revision = event.getClass().getAnnotation(Revision.class).value();
+        String name = event.getClass().getSimpleName() + "-r" + revision + ".json";
+        // Re-read from text so numbers compare by value, not by the node type Jackson happened to build.
+        JsonNode written = JSON.readTree(JSON.writeValueAsString(event));
+        JsonNode golden = golden(name, written);
+
+        assertThat(written).isEqualTo(golden);
+        assertThat(JSON.treeToValue(golden, event.getClass())).isEqualTo(event);
+    }
+
+    private static JsonNode golden(String name, JsonNode written) throws IOException {
+        try (InputStream in = GoldenEventJsonTest.class.getResourceAsStream("/golden-events/" + name)) {
+            if (in != null) {
+                return JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        if (Boolean.getBoolean("golden.write")) {
+            Path file = Path.of("src/test/resources/golden-events", name);
+            Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(written) + "\n");
+            return written;
+        }
+        throw new AssertionError("no golden JSON for " + name + "; run once with -Dgolden.write=true and review the file");
+    }
+}
