@@ -20,6 +20,8 @@ import org.palimpsest.archive.eventstore.SequencedMongoEventStorageEngine;
 import org.palimpsest.archive.projection.reading.ReadingViewProjection;
 import org.palimpsest.archive.serialization.ArchiveJson;
 import org.palimpsest.archive.history.Actors;
+import org.palimpsest.archive.history.DocumentHistory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -75,6 +77,11 @@ class AxonConfiguration {
     @Bean
     ReadingViewProjection readingViewProjection(MongoDatabase archiveDatabase) {
         return new ReadingViewProjection(archiveDatabase);
+    }
+
+    @Bean
+    DocumentHistory documentHistory(EventStore eventStore) {
+        return new DocumentHistory(eventStore);
     }
 
     @Bean

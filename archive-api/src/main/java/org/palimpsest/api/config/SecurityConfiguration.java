@@ -55,6 +55,7 @@ class SecurityConfiguration {
                     auth.requestMatchers(HttpMethod.POST, "/api/documents/*/fixes/*/*").hasRole("EDITOR");
                     auth.requestMatchers(HttpMethod.POST, "/api/documents/*/fixes").hasRole("ANNOTATOR");
                     auth.requestMatchers(HttpMethod.POST, "/api/documents", "/api/documents/**").hasRole("EDITOR");
+                    auth.requestMatchers(HttpMethod.GET, "/api/documents/*/history").hasRole("AUDITOR");
                     if (anonymousRead) {
                         auth.requestMatchers(HttpMethod.GET, "/api/documents", "/api/documents/**").permitAll();
                     } else {

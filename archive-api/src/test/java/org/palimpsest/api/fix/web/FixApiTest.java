@@ -71,6 +71,19 @@ class FixApiTest extends ArchiveIntegrationTest {
         assertThat(diff.get("changes").get(0).get("type").asString()).isEqualTo("insert");
         assertThat(diff.get("changes").get(0).get("inserted").asString()).isEqualTo("a");
 
+        Response history = get("/api/documents/" + id + "/history", "auditor");
+        assertThat(history.status()).isEqualTo(200);
+        JsonNode facts = history.json().get("items");
+        assertThat(facts).extracting(f -> f.get("type").asString()).containsExactly(
+                "DocumentImported", "TranslationFixProposed", "TranslationFixAccepted", "TranslationFixReverted");
+        assertThat(facts.get(1).get("actor").asString()).isEqualTo("annotator");
+        assertThat(facts.get(1).get("reason").asString()).isEqualTo("spelling");
+        assertThat(facts.get(2).get("reason").asString()).isEqualTo("right");
+        assertThat(facts.get(2).get("diff").asString()).isEqualTo("/api/documents/" + id + "/diff?from=0&to=1");
+        assertThat(facts.get(2).get("correlationId").asString()).isNotBlank();
+        assertThat(get("/api/documents/" + id + "/history").status()).isEqualTo(401);
+        assertThat(get("/api/documents/" + id + "/history", "editor").status()).isEqualTo(403);
+
         Response again = postJson("/api/documents/" + id + "/fixes/" + fixId + "/revert", Map.of(), "editor");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("state").asString()).isEqualTo("reverted");
