@@ -23,6 +23,7 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -44,13 +45,15 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,6 +63,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
@@ -120,10 +124,13 @@ public abstract class EventStorageEngineConformanceTest {
 
     @AfterEach
     final void shutDownAndRelease() {
-        Collections.reverse(shutdownHooks);
-        shutdownHooks.forEach(Runnable::run);
-        if (database != null) {
-            releaseDatabase();
+        try {
+            Collections.reverse(shutdownHooks);
+            shutdownHooks.forEach(Runnable::run);
+        } finally {
+            if (database != null) {
+                releaseDatabase();
+            }
         }
     }
 
@@ -164,7 +171,7 @@ public abstract class EventStorageEngineConformanceTest {
         assertThat(stored.get("_id")).isEqualTo(1L);
         assertThat(stored.getString("payloadType")).isEqualTo(DocumentImported.class.getName());
         assertThat(stored.getString("payloadRevision")).isEqualTo("1");
-        assertThat(stored.get("timestamp")).isInstanceOf(java.util.Date.class);
+        assertThat(stored.get("timestamp")).isInstanceOf(Date.class);
         Document payload = stored.get("payload", Document.class);
         assertThat(payload.get("confidence")).as("exact decimal").isEqualTo(new Decimal128(new BigDecimal("0.950")));
         assertThat(payload.get("words")).isEqualTo(9_000_000_000L);
@@ -210,6 +217,25 @@ public abstract class EventStorageEngineConformanceTest {
     }
 
     @Test
+    void concurrentWritersNeverShareAGlobalIndex() throws Exception {
+        SequencedMongoEventStorageEngine engine = engine().build();
+        int writers = 4;
+        int appendsPerWriter = 100;
+
+        List<Outcome> outcomes = runConcurrently(writers, writer -> () -> {
+            for (int append = 0; append < appendsPerWriter; append++) {
+                String aggregate = "writer-" + writer + "-" + append;
+                engine.appendEvents(List.of(event(aggregate, 0, new TextCorrected(aggregate, 0, "text"))));
+            }
+        });
+
+        assertThat(outcomes).allMatch(Outcome::succeeded);
+        assertThat(new HashSet<>(globalIndexByEventIdentifier().values()))
+                .containsExactlyInAnyOrderElementsOf(
+                        LongStream.rangeClosed(1, (long) writers * appendsPerWriter).boxed().toList());
+    }
+
+    @Test
     void concurrentCreationOfTheSameAggregateFailsForAllButOne() throws Exception {
         SequencedMongoEventStorageEngine engine = engine().build();
 
@@ -248,6 +274,21 @@ public abstract class EventStorageEngineConformanceTest {
         assertThat(rawEvents().countDocuments()).isEqualTo(1 + 3);
         readerClock.advance(Duration.ofSeconds(1)); // past the ordering delay for the losers' unused indexes
         assertThat(engine.readEvents(engine.createTailToken(), false).count()).isEqualTo(4);
+    }
+
+    @Test
+    void counterBehindTheStoredEventsIsReportedAsAStoreFailureNotAsAConflict() {
+        SequencedMongoEventStorageEngine engine = engine().build();
+        engine.appendEvents(List.of(event("doc-1", 0, new TextCorrected("doc-1", 0, "kept"))));
+        database().getCollection(SequencedMongoEventStorageEngine.SEQUENCE_COLLECTION)
+                  .updateMany(new Document(), new Document("$set", new Document("value", 0L)));
+
+        assertThatThrownBy(() -> engine.appendEvents(List.of(event("doc-2", 0, new TextCorrected("doc-2", 0, "x")))))
+                .isInstanceOf(EventStoreException.class)
+                .hasMessageContaining("already taken");
+        assertThat(payloads(engine.readEvents("doc-1").asStream().toList()))
+                .as("the event holding the index is untouched")
+                .containsExactly(new TextCorrected("doc-1", 0, "kept"));
     }
 
     // ------------------------------------------------------------------ 3. a live processor
@@ -297,7 +338,8 @@ public abstract class EventStorageEngineConformanceTest {
 
         List<? extends TrackedEventMessage<?>> first = engine.readEvents(engine.createTailToken(), false).toList();
 
-        assertThat(payloads(first)).containsExactly(new TextCorrected("doc-a", 0, "a"), new TextCorrected("doc-b", 0, "b"));
+        assertThat(payloads(first)).containsExactly(new TextCorrected("doc-a", 0, "a"),
+                                                    new TextCorrected("doc-b", 0, "b"));
         GapAwareTrackingToken afterFirst = gapAware(first.get(1).trackingToken());
         assertThat(afterFirst.getIndex()).isEqualTo(3);
         assertThat(afterFirst.getGaps()).containsExactly(2L);
@@ -383,7 +425,8 @@ public abstract class EventStorageEngineConformanceTest {
         SequencedMongoEventStorageEngine engine = engine().build();
         EmbeddedEventStore eventStore = eventStore(engine);
         for (int sequence = 0; sequence < 5; sequence++) {
-            engine.appendEvents(List.of(event("doc-1", sequence, new TextCorrected("doc-1", sequence, "r" + sequence))));
+            engine.appendEvents(List.of(event("doc-1", sequence,
+                                              new TextCorrected("doc-1", sequence, "r" + sequence))));
         }
 
         engine.storeSnapshot(snapshot("doc-1", 2, new DocumentState("doc-1", 2, "r2")));
@@ -525,9 +568,16 @@ public abstract class EventStorageEngineConformanceTest {
         SequencedMongoEventStorageEngine engine = engine().batchSize(batchSize).build();
         fill(engine, 0, 20, batchSize);
         ReadCost small = measureReadCost(engine, "agg-3", 1_000);
+        long fillStart = System.nanoTime();
         fill(engine, 20, 200, batchSize);
+        double appendedPerSecond = 180 * batchSize / ((System.nanoTime() - fillStart) / 1e9);
         ReadCost large = measureReadCost(engine, "agg-3", 1_000);
-        logger.info("Read cost at 2k events: {}; at 20k events: {}", small, large);
+        long scanStart = System.nanoTime();
+        rawEvents().find(Filters.eq("payload.text", "no such text")).first(); // for comparison: a query by no index
+        double scanMillis = (System.nanoTime() - scanStart) / 1e6;
+        logger.info("Read cost at 2k events: {}; at 20k events: {}; appends of {} events: {} events/s; "
+                            + "one unindexed query at 20k events: {} ms", small, large, batchSize,
+                    Math.round(appendedPerSecond), Math.round(scanMillis));
 
         if (small.examined() != null && large.examined() != null) {
             assertThat(large.examined()).as("documents examined per read at 20k vs 2k events")
@@ -536,10 +586,11 @@ public abstract class EventStorageEngineConformanceTest {
             assertThat(large.examined().aggregateLoad()).isLessThanOrEqualTo(batchSize);
             assertThat(large.examined().append()).isLessThanOrEqualTo(1);
         }
-        // Loose on purpose: a scan of 20k documents costs well over a hundred times a batch lookup.
-        assertThat(large.trackingBatchMillis()).isLessThan(3 * small.trackingBatchMillis() + 5);
-        assertThat(large.aggregateLoadMillis()).isLessThan(3 * small.aggregateLoadMillis() + 5);
-        assertThat(large.oneEventAppendMillis()).isLessThan(3 * small.oneEventAppendMillis() + 5);
+        // Medians of 41 reads, and a loose bound, so that a busy machine does not fail the test; a scan of 20k
+        // documents on the embedded server costs about a hundred times a batch lookup and still would.
+        assertThat(large.trackingBatchMillis()).isLessThan(5 * small.trackingBatchMillis() + 20);
+        assertThat(large.aggregateLoadMillis()).isLessThan(5 * small.aggregateLoadMillis() + 20);
+        assertThat(large.oneEventAppendMillis()).isLessThan(5 * small.oneEventAppendMillis() + 20);
     }
 
     private void fill(SequencedMongoEventStorageEngine engine, int fromAggregate, int toAggregate, int events) {
@@ -589,7 +640,7 @@ public abstract class EventStorageEngineConformanceTest {
             read.getAsLong();
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
-        java.util.Arrays.sort(millis);
+        Arrays.sort(millis);
         return millis[millis.length / 2];
     }
 
@@ -754,7 +805,7 @@ public abstract class EventStorageEngineConformanceTest {
     }
 
     private static String[] ids(EventMessage<?>... events) {
-        return java.util.Arrays.stream(events).map(EventMessage::getIdentifier).toArray(String[]::new);
+        return Arrays.stream(events).map(EventMessage::getIdentifier).toArray(String[]::new);
     }
 
     private static Serializer jacksonSerializer() {
@@ -797,7 +848,7 @@ public abstract class EventStorageEngineConformanceTest {
     static final class Recorder {
 
         final List<Handled> handled = new CopyOnWriteArrayList<>();
-        final java.util.concurrent.atomic.AtomicInteger resets = new java.util.concurrent.atomic.AtomicInteger();
+        final AtomicInteger resets = new AtomicInteger();
         private final Map<String, List<String>> texts = new ConcurrentHashMap<>();
 
         @EventHandler
