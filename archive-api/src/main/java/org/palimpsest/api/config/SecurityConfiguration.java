@@ -9,8 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
-import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -65,17 +63,6 @@ class SecurityConfiguration {
                     auth.anyRequest().authenticated();
                 });
         return http.build();
-    }
-
-    @Bean
-    static RoleHierarchy roleHierarchy() {
-        return RoleHierarchyImpl.fromHierarchy("""
-                ROLE_ADMIN > ROLE_EDITOR
-                ROLE_ADMIN > ROLE_AUDITOR
-                ROLE_EDITOR > ROLE_ANNOTATOR
-                ROLE_ANNOTATOR > ROLE_READER
-                ROLE_AUDITOR > ROLE_READER
-                """);
     }
 
     @Bean
