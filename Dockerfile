@@ -16,4 +16,4 @@ COPY --from=build /src/archive-api/target/archive-api.jar /app/archive-api.jar
 USER palimpsest
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=40s CMD wget -qO- http://localhost:8080/actuator/health || exit 1
-ENTRYPOINT ["java", "-jar", "/app/archive-api.jar"]
+ENTRYPOINT ["java", "-Daxoniq.update-checker.disabled=true", "-jar", "/app/archive-api.jar"]

@@ -10,6 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PalimpsestApplication {
 
     public static void main(String[] args) {
+        // An archive does not phone home: Axon's update checker stays off unless explicitly enabled.
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
         PalimpsestCommand.run(args);
     }
 }

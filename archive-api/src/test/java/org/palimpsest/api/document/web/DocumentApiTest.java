@@ -195,6 +195,15 @@ class DocumentApiTest extends ArchiveIntegrationTest {
     }
 
     @Test
+    void healthReportsTheStoreUp() {
+        Response health = get("/actuator/health", "admin");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+        assertThat(health.json().get("components").get("archiveStore").get("status").asString()).isEqualTo("UP");
+        assertThat(get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
     void unknownDocumentIsAProblem404() {
         Response missing = get("/api/documents/no-such-document");
         assertThat(missing.status()).isEqualTo(404);
