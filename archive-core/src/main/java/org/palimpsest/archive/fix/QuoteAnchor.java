@@ -69,7 +69,8 @@ public final class QuoteAnchor {
     private static boolean contextMatches(String text, int from, int to, FixTarget target) {
         String prefix = target.prefix();
         String suffix = target.suffix();
-        return (prefix == null || text.substring(0, from).endsWith(prefix))
+        // regionMatches, not substring().endsWith(): no copy of the text per occurrence of a short quote.
+        return (prefix == null || (from >= prefix.length() && text.regionMatches(from - prefix.length(), prefix, 0, prefix.length())))
                 && (suffix == null || text.startsWith(suffix, to));
     }
 }

@@ -40,6 +40,8 @@ final class ChromeRules {
 
     private static final Pattern TRAILING_SEPARATOR = Pattern.compile("[ \\t\\u3000]+[|¦│]+[ \\t\\u3000]*$");
     private static final String SEPARATOR_CHARS = "|¦│┃—–-_=*·•・~.…";
+    /** What separates buttons laid out on one line; narrower than SEPARATOR_CHARS so sentences never split. */
+    private static final Pattern BUTTON_SEPARATOR = Pattern.compile("\\s*[|¦│┃｜·•・/]\\s*");
     private static final Pattern SEPARATOR_ONLY = Pattern.compile("[\\s" + Pattern.quote(SEPARATOR_CHARS) + "]+");
     /** A count with its unit or counter word: "12", "1,204", "3개의", "12件の", "5条", "3封". */
     private static final Pattern COUNT = Pattern.compile(
@@ -120,6 +122,9 @@ final class ChromeRules {
         if (isFooter(lower)) {
             return true;
         }
+        if (isButtonRow(lower)) {
+            return true;
+        }
         Label label = Label.of(lower);
         if (label.letters().isEmpty()) {
             return false;
@@ -131,6 +136,25 @@ final class ChromeRules {
             return true;
         }
         return label.letterCount() <= MAX_KEYWORD_LETTERS && SHORT_CALLS.matcher(lower).find();
+    }
+
+    /** A row of buttons on one line, "Share | Like | Comment": every separated piece is a button label. */
+    private static boolean isButtonRow(String lower) {
+        String[] pieces = BUTTON_SEPARATOR.split(lower);
+        if (pieces.length < 2) {
+            return false;
+        }
+        for (String piece : pieces) {
+            Label label = Label.of(piece.strip());
+            if (piece.isBlank()) {
+                continue;
+            }
+            boolean button = BUTTONS.contains(label.letters()) || (label.counted() && COUNTED.contains(label.letters()));
+            if (!button) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True for a line of nothing but separator characters. */

@@ -5,10 +5,16 @@ import java.util.List;
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.document.DocumentSource;
+import org.palimpsest.archive.extraction.IndexedText;
+import org.palimpsest.archive.extraction.Segment;
+import org.palimpsest.archive.extraction.redaction.Redaction;
+import org.palimpsest.archive.extraction.redaction.RedactionFinder;
+import org.palimpsest.archive.extraction.structure.StructureAnalyzer;
 import org.palimpsest.archive.projection.ProjectionPosition;
 
 /**
- * A document as a reader sees it now: the text with accepted fixes applied, and every fix with its state.
+ * A document as a reader sees it now: the text with accepted fixes applied, every fix with its state, and
+ * the text's segments (chrome marked) and redactions, analysed afresh from the text whenever it changes.
  *
  * @param revision    counts text changes, 0 for the text as first imported
  * @param contentHash hash of the content last imported (fixes do not change it)
@@ -27,19 +33,31 @@ public record ReadingView(
         String importedBy,
         Instant updatedAt,
         ProjectionPosition asOf,
-        List<FixView> fixes) {
+        List<FixView> fixes,
+        List<Segment> segments,
+        List<Redaction> redactions) {
 
     public ReadingViewSummary summary() {
         return new ReadingViewSummary(id, title, language, source, publishedAt, revision,
                 text.codePointCount(0, text.length()), importedAt, updatedAt);
     }
 
+    /** A view whose segments and redactions are analysed from {@code text} itself. */
+    static ReadingView analysed(String id, String title, String language, DocumentSource source, @Nullable String publishedAt,
+                                String text, long revision, String contentHash, Instant importedAt, String importedBy,
+                                Instant updatedAt, ProjectionPosition asOf, List<FixView> fixes) {
+        return new ReadingView(id, title, language, source, publishedAt, text, revision, contentHash, importedAt,
+                importedBy, updatedAt, asOf, fixes, StructureAnalyzer.analyze(text).segments(),
+                RedactionFinder.find(new IndexedText(text)));
+    }
+
     ReadingView withText(String newText, long newRevision, List<FixView> newFixes, Instant at, ProjectionPosition position) {
-        return new ReadingView(id, title, language, source, publishedAt, newText, newRevision, contentHash, importedAt,
+        return analysed(id, title, language, source, publishedAt, newText, newRevision, contentHash, importedAt,
                 importedBy, at, position, newFixes);
     }
 
     ReadingView withFixes(List<FixView> newFixes, Instant at, ProjectionPosition position) {
-        return withText(text, revision, newFixes, at, position);
+        return new ReadingView(id, title, language, source, publishedAt, text, revision, contentHash, importedAt,
+                importedBy, at, position, newFixes, segments, redactions);
     }
 }

@@ -54,7 +54,7 @@ public class ReadingViewProjection {
     @EventHandler
     void on(DocumentImported event, @Timestamp Instant time, @Nullable TrackingToken token) {
         ProjectionPosition at = ProjectionPosition.of(token, time);
-        save(new ReadingView(event.documentId(), event.title(), event.language(), event.source(), event.publishedAt(),
+        save(ReadingView.analysed(event.documentId(), event.title(), event.language(), event.source(), event.publishedAt(),
                 event.text(), 0, event.contentHash(), time, event.importedBy(), time, at, List.of()));
         saveRevision(event.documentId(), 0, event.text(), "imported", null, event.importedBy(), at);
     }
@@ -66,7 +66,7 @@ public class ReadingViewProjection {
         Instant importedAt = before == null ? time : before.importedAt();
         // A re-import has no exact offset mapping: applied fixes lose their place in the new text.
         List<FixView> fixes = before == null ? List.of() : before.fixes().stream().map(f -> f.movedTo(null)).toList();
-        save(new ReadingView(event.documentId(), event.title(), event.language(), event.source(), event.publishedAt(),
+        save(ReadingView.analysed(event.documentId(), event.title(), event.language(), event.source(), event.publishedAt(),
                 event.text(), event.revision(), event.contentHash(), importedAt, event.importedBy(), time, at, fixes));
         saveRevision(event.documentId(), event.revision(), event.text(), "reimported", null, event.importedBy(), at);
     }

@@ -27,7 +27,8 @@ class ChromeRulesTest {
             "Related posts", "관련 기사", "✅관련 기사", "関連記事", "関連する投稿", "相关文章",
             "Read more", "Read more »", "もっと見る", "더 보기", "阅读全文",
             "© 2024 Fictional Press", "Copyright 2023 Example Media", "All rights reserved.", "무단 전재 및 재배포 금지",
-            "原文を表示", "原文表示", "Show original", "원문 보기"})
+            "原文を表示", "原文表示", "Show original", "원문 보기",
+            "Share | Like | Comment", "공유하기 · 좋아요 · 댓글 3개", "いいね｜シェア", "分享 / 评论"})
     void recognisesChromeLines(String line) {
         assertThat(ChromeRules.isChromeLine(line)).isTrue();
     }
