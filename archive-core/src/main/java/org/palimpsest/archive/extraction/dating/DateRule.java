@@ -1,0 +1,40 @@
+package org.palimpsest.archive.extraction.dating;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One shape of date expression: a pattern and how to read a match. A pattern may name a group {@code date} when it
+ * needs context that is not part of the date ("in 2017", "5일(현지시간)"): the expression is then that group only.
+ */
+record DateRule(String name, Pattern pattern, boolean narrowed, Reader reader) {
+
+    @FunctionalInterface
+    interface Reader {
+        /** What the match says, or null when it is not a date after all (month 13, February 30, year 1066). */
+        @Nullable DateReference read(Matcher match);
+    }
+
+    static DateRule of(String name, String regex, Reader reader) {
+        return new DateRule(name, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+                regex.contains("(?<date>"), reader);
+    }
+
+    void findIn(String text, List<DateExpression> into) {
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            DateReference meaning;
+            try {
+                meaning = reader.read(m);
+            } catch (IllegalArgumentException notADate) {
+                meaning = null;
+            }
+            if (meaning != null) {
+                Slice at = narrowed ? new Slice(m.start("date"), m.end("date")) : new Slice(m.start(), m.end());
+                into.add(new DateExpression(at, meaning));
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.palimpsest.archive.extraction.dating;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Markdown inside a block: emphasis, links, images, inline code, URLs. Dates are looked for in a <em>masked</em> copy,
+ * of the same length so that indexes still point into the original, where markup is blanked out: the digits of a URL
+ * ({@code expires=1772290799}) are no date, and {@code **2015년 11월**} reads as a date at the head of its item.
+ */
+final class InlineMarkup {
+
+    private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]\\n]*]\\([^)\\n]*\\)");
+    private static final Pattern LINK_TARGET = Pattern.compile("]\\([^)\\s]*(?:\\s+\"[^\"\\n]*\")?\\)");
+    private static final Pattern URL = Pattern.compile("<(?:https?|ftp)://[^\\s<>]*>|(?:https?|ftp)://[^\\s<>)\\]]*[^\\s<>)\\].,;:!?'\"]|<[^\\s<>@]+@[^\\s<>]+>");
+    private static final Pattern CODE = Pattern.compile("`[^`\\n]*`");
+    private static final Pattern MARKERS = Pattern.compile("[*_\\[\\]]");
+
+    private InlineMarkup() {
+    }
+
+    /** {@code text} with markup and URLs replaced by spaces, character for character. */
+    static String mask(String text) {
+        StringBuilder masked = new StringBuilder(text);
+        blank(masked, IMAGE.matcher(text));
+        blank(masked, LINK_TARGET.matcher(text));
+        blank(masked, URL.matcher(text));
+        blank(masked, CODE.matcher(text));
+        blank(masked, MARKERS.matcher(text));
+        return masked.toString();
+    }
+
+    /** {@code text} as a reader sees it: link texts without their targets, no emphasis markers, whitespace collapsed. */
+    static String plain(String text) {
+        String s = IMAGE.matcher(text).replaceAll("");
+        s = Pattern.compile("\\[([^\\]\\n]*)]\\([^)\\n]*\\)").matcher(s).replaceAll("$1");
+        s = Pattern.compile("<((?:https?|ftp)://[^\\s<>]*)>").matcher(s).replaceAll("$1");
+        // A sentence may start or end inside a link: drop what is left of its brackets and target.
+        s = LINK_TARGET.matcher(s).replaceAll("").replaceAll("[\\[\\]]", "");
+        s = s.replaceAll("\\*\\*|__|(?<![\\p{L}\\p{N}])[*_](?=\\S)|(?<=\\S)[*_](?![\\p{L}\\p{N}])|`", "");
+        return s.replaceAll("\\s+", " ").strip();
+    }
+
+    private static void blank(StringBuilder into, Matcher m) {
+        while (m.find()) {
+            for (int i = m.start(); i < m.end(); i++) {
+                if (!Character.isWhitespace(into.charAt(i)) || into.charAt(i) == '\u00A0') {
+                    into.setCharAt(i, ' ');
+                }
+            }
+        }
+    }
+}

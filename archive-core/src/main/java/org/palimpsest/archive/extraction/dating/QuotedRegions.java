@@ -1,0 +1,91 @@
+package org.palimpsest.archive.extraction.dating;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Quotations and parentheticals of a block: “…”, "…", 「…」, 『…』, (…), （…）. A sentence does not end inside one,
+ * and a relative date inside a quotation counts from when the quoted person spoke, not from the publication, so it is
+ * not resolved against the document date. Single quotes are left out: Korean text uses them for emphasis, often
+ * unbalanced. A pair longer than {@link #LONGEST} is taken for a stray mark, not a quotation.
+ */
+final class QuotedRegions {
+
+    private static final int LONGEST = 400;
+    private static final String OPENERS = "“「『(（";
+    private static final String CLOSERS = "”」』)）";
+
+    private final List<Slice> regions;
+
+    private QuotedRegions(List<Slice> regions) {
+        this.regions = regions;
+    }
+
+    static QuotedRegions of(String text) {
+        List<Slice> found = new ArrayList<>();
+        Deque<int[]> open = new ArrayDeque<>();
+        int straightQuote = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int opener = OPENERS.indexOf(c);
+            int closer = CLOSERS.indexOf(c);
+            if (c == '"') {
+                if (straightQuote < 0) {
+                    straightQuote = i;
+                } else {
+                    add(found, straightQuote, i);
+                    straightQuote = -1;
+                }
+            } else if (opener >= 0) {
+                open.push(new int[] {opener, i});
+            } else if (closer >= 0) {
+                // Close the latest opener of the same kind; openers of other kinds left inside it were strays.
+                while (!open.isEmpty() && open.peek()[0] != closer) {
+                    open.pop();
+                }
+                if (!open.isEmpty()) {
+                    add(found, open.pop()[1], i);
+                }
+            }
+        }
+        return new QuotedRegions(found);
+    }
+
+    private static void add(List<Slice> found, int opener, int closer) {
+        if (closer - opener <= LONGEST) {
+            found.add(new Slice(opener, closer + 1));
+        }
+    }
+
+    /** True when {@code index} lies between the marks of some quotation, the marks themselves excluded. */
+    boolean inside(int index) {
+        for (Slice r : regions) {
+            if (r.start() < index && index < r.end() - 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the whole of {@code slice} lies inside some quotation. */
+    boolean inside(Slice slice) {
+        for (Slice r : regions) {
+            if (r.start() < slice.start() && slice.end() <= r.end() - 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code index} is the closing mark of a quotation. */
+    boolean closesAt(int index) {
+        for (Slice r : regions) {
+            if (r.end() - 1 == index) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
