@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -72,6 +73,17 @@ class AxonConfiguration {
     @Bean
     ConfigurerModule archiveAggregates() {
         return configurer -> configurer.configureAggregate(Document.class);
+    }
+
+    /**
+     * A projection that fails on an event must stop and retry, not skip it: Axon's default handler logs and
+     * moves on, which would leave a view silently wrong. The processor backs off, reports the error in its
+     * status, and resumes where it stopped once the cause is fixed.
+     */
+    @Bean
+    ConfigurerModule projectionErrorsPropagate() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
     @Bean

@@ -54,10 +54,11 @@ class SecurityConfiguration {
                     auth.requestMatchers(HttpMethod.POST, "/api/documents/*/fixes").hasRole("ANNOTATOR");
                     auth.requestMatchers(HttpMethod.POST, "/api/documents", "/api/documents/**").hasRole("EDITOR");
                     auth.requestMatchers(HttpMethod.GET, "/api/documents/*/history").hasRole("AUDITOR");
+                    String[] readable = {"/api/documents", "/api/documents/**", "/api/timeline", "/api/emails", "/api/emails/**"};
                     if (anonymousRead) {
-                        auth.requestMatchers(HttpMethod.GET, "/api/documents", "/api/documents/**").permitAll();
+                        auth.requestMatchers(HttpMethod.GET, readable).permitAll();
                     } else {
-                        auth.requestMatchers(HttpMethod.GET, "/api/documents", "/api/documents/**").hasRole("READER");
+                        auth.requestMatchers(HttpMethod.GET, readable).hasRole("READER");
                     }
                     auth.requestMatchers("/actuator/**").hasRole("ADMIN");
                     auth.anyRequest().authenticated();

@@ -29,8 +29,16 @@ public class ReadYourWrites {
         this.timeout = properties.readTimeoutOrDefault();
     }
 
-    /** @return false when the timeout passed first; the answer should then say the view may lag */
+    /**
+     * Waits for the named processing groups, or for every streaming processor when none is named, since a
+     * client that changed a document may read any view next.
+     *
+     * @return false when the timeout passed first; the answer should then say the view may lag
+     */
     public boolean await(String... processingGroups) {
+        if (processingGroups.length == 0) {
+            processingGroups = processing.eventProcessors().keySet().toArray(String[]::new);
+        }
         TrackingToken head = events.createHeadToken();
         OptionalLong target = head == null ? OptionalLong.empty() : head.position();
         if (target.isEmpty()) {

@@ -18,7 +18,6 @@ import org.palimpsest.archive.projection.reading.FindReadingView;
 import org.palimpsest.archive.projection.reading.ListReadingViews;
 import org.palimpsest.archive.projection.reading.ReadingView;
 import org.palimpsest.archive.projection.reading.ReadingViewPage;
-import org.palimpsest.archive.projection.reading.ReadingViewProjection;
 import org.palimpsest.api.web.ReadYourWrites;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -100,7 +99,7 @@ class DocumentController {
         URI location = URI.create("/api/documents/" + outcome.documentId());
         HttpStatus status = outcome.result() == ImportOutcome.Result.IMPORTED ? HttpStatus.CREATED : HttpStatus.OK;
         String result = outcome.result().name().toLowerCase(Locale.ROOT);
-        if (!readYourWrites.await(ReadingViewProjection.PROCESSING_GROUP)) {
+        if (!readYourWrites.await()) {
             // The facts are recorded; only the view lags. Say so rather than pretend or fail.
             return ResponseEntity.accepted().location(location).body(Map.of(
                     "id", outcome.documentId(), "revision", outcome.revision(), "importResult", result,

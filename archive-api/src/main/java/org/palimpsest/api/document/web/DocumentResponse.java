@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.document.DocumentSource;
+import org.palimpsest.archive.extraction.Segment;
+import org.palimpsest.archive.extraction.redaction.Redaction;
 import org.palimpsest.archive.projection.ProjectionPosition;
 import org.palimpsest.api.fix.web.FixAnswer;
 import org.palimpsest.archive.projection.reading.ReadingView;
@@ -29,12 +31,15 @@ record DocumentResponse(
         Instant updatedAt,
         ProjectionPosition asOf,
         List<FixAnswer> fixes,
+        List<Segment> segments,
+        List<Redaction> redactions,
         @Nullable String importResult) {
 
     static DocumentResponse of(ReadingView view, @Nullable String importResult) {
         return new DocumentResponse(view.id(), view.title(), view.language(), view.source(), view.publishedAt(),
                 view.text(), view.revision(), view.contentHash(), view.importedAt(), view.importedBy(),
                 view.updatedAt(), view.asOf(),
-                view.fixes().stream().map(f -> FixAnswer.of(view.id(), f)).toList(), importResult);
+                view.fixes().stream().map(f -> FixAnswer.of(view.id(), f)).toList(), view.segments(), view.redactions(),
+                importResult);
     }
 }

@@ -23,7 +23,6 @@ import org.palimpsest.archive.history.Actors;
 import org.palimpsest.archive.projection.reading.FindReadingView;
 import org.palimpsest.archive.projection.reading.FixView;
 import org.palimpsest.archive.projection.reading.ReadingView;
-import org.palimpsest.archive.projection.reading.ReadingViewProjection;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -84,7 +83,7 @@ class FixController {
         }
         List<String> ids = commands.sendAndWait(Actors.command(
                 new ProposeFixes(documentId, proposals, caller.getName(), accept, null), caller.getName()));
-        readYourWrites.await(ReadingViewProjection.PROCESSING_GROUP);
+        readYourWrites.await();
         ReadingView view = view(documentId);
         List<FixAnswer> answers = ids.stream().map(id -> answer(view, id)).toList();
         if (batch) {
@@ -137,7 +136,7 @@ class FixController {
 
     private FixAnswer decide(String documentId, String fixId, Object command, Authentication caller) {
         commands.sendAndWait(Actors.command(command, caller.getName()));
-        readYourWrites.await(ReadingViewProjection.PROCESSING_GROUP);
+        readYourWrites.await();
         return answer(view(documentId), fixId);
     }
 

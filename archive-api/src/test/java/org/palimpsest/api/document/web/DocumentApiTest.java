@@ -60,6 +60,24 @@ class DocumentApiTest extends ArchiveIntegrationTest {
     }
 
     @Test
+    void readingViewCarriesSegmentsWithChromeAndRedactionsMarked() {
+        String text = unique("# Minutes\n\nFrom: Dana <redacted>\n\n- first item\n\nShare | Like | Comment\n\n█████ was removed.");
+        JsonNode view = postJson("/api/documents", body(text), "editor").json();
+
+        JsonNode segments = view.get("segments");
+        assertThat(segments.get(0).get("id").asString()).isEqualTo("h1");
+        assertThat(segments.get(0).get("kind").asString()).isEqualTo("HEADING");
+        assertThat(segments).anySatisfy(s -> assertThat(s.get("kind").asString()).isEqualTo("LIST_ITEM"));
+        assertThat(segments).anySatisfy(s -> assertThat(s.get("chrome").asBoolean()).isTrue());
+        JsonNode redactions = view.get("redactions");
+        assertThat(redactions).hasSize(2);
+        assertThat(redactions.get(0).get("kind").asString()).isEqualTo("PLACEHOLDER");
+        int start = redactions.get(0).get("span").get("start").asInt();
+        assertThat(text.codePoints().skip(start).limit(10).collect(StringBuilder::new, StringBuilder::appendCodePoint,
+                StringBuilder::append).toString()).isEqualTo("<redacted>");
+    }
+
+    @Test
     void normalizesTextToNfcSoDecomposedAndComposedInputAreOneDocument() {
         String composed = unique("Café déjà vu, 한국어 문장.");
         String decomposed = Normalizer.normalize(composed, Normalizer.Form.NFD);

@@ -1,0 +1,68 @@
+package org.palimpsest.api.config;
+
+import com.mongodb.client.MongoDatabase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.palimpsest.archive.extraction.names.NameCatalog;
+import org.palimpsest.archive.extraction.names.NameCatalogException;
+import org.palimpsest.archive.extraction.names.NameEntry;
+import org.palimpsest.archive.projection.email.EmailProjection;
+import org.palimpsest.archive.projection.timeline.TimelineProjection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The extraction projections (timeline, emails) and what they share: the name catalog, the bundled one merged
+ * with an editors' file when {@code palimpsest.names-file} names one.
+ */
+@Configuration(proxyBeanMethods = false)
+class ExtractionConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ExtractionConfiguration.class);
+
+    @Bean
+    NameCatalog nameCatalog(@Value("${palimpsest.names-file:}") String extensionFile) {
+        NameCatalog catalog = NameCatalog.parse(bundled());
+        if (extensionFile.isBlank()) {
+            return catalog;
+        }
+        Path file = Path.of(extensionFile);
+        try {
+            NameCatalog merged = catalog.merge(NameCatalog.parse(Files.readString(file, StandardCharsets.UTF_8)));
+            log.info("name catalog: bundled aliases merged with {}", file.toAbsolutePath());
+            return merged;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read palimpsest.names-file " + file.toAbsolutePath(), e);
+        } catch (NameCatalogException e) {
+            throw new IllegalStateException("palimpsest.names-file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Bean
+    EmailProjection emailProjection(MongoDatabase archiveDatabase, NameCatalog names) {
+        return new EmailProjection(archiveDatabase, name -> names.resolve(name).map(NameEntry::id));
+    }
+
+    @Bean
+    TimelineProjection timelineProjection(MongoDatabase archiveDatabase, NameCatalog names) {
+        return new TimelineProjection(archiveDatabase, names);
+    }
+
+    private static String bundled() {
+        try (InputStream in = NameCatalog.class.getResourceAsStream(NameCatalog.BUNDLED_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled alias file missing from the classpath: " + NameCatalog.BUNDLED_RESOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
