@@ -15,13 +15,10 @@ import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.palimpsest.api.PalimpsestApplication;
 import org.palimpsest.archive.document.DocumentImporter;
 import org.palimpsest.archive.document.ImportOutcome;
 import org.palimpsest.archive.document.ImportRequest;
 import org.palimpsest.archive.document.InvalidDocumentException;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,7 +53,7 @@ final class ImportCommand implements Callable<Integer> {
             return 1;
         }
         ImportSummary summary = new ImportSummary();
-        try (ConfigurableApplicationContext context = startArchive()) {
+        try (ConfigurableApplicationContext context = OfflineArchive.start()) {
             DocumentImporter importer = context.getBean(DocumentImporter.class);
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Importing").setInitialMax(files.size())
                     .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
@@ -123,12 +120,4 @@ final class ImportCommand implements Callable<Integer> {
                 .toString();
     }
 
-    private static ConfigurableApplicationContext startArchive() {
-        SpringApplication app = new SpringApplication(PalimpsestApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        app.setLogStartupInfo(false);
-        // The bundled samples belong to a fresh server, not to a deliberate import.
-        return app.run("--palimpsest.samples=false", "--logging.level.root=WARN",
-                "--logging.level.org.palimpsest.api.config=INFO");
-    }
 }

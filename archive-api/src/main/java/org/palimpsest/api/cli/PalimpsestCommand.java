@@ -12,9 +12,11 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "palimpsest", mixinStandardHelpOptions = true,
         description = "Event-sourced archive for contested, multilingual source material.",
-        subcommands = {ImportCommand.class},
+        subcommands = {ImportCommand.class, EventLogCommands.Export.class, EventLogCommands.Import.class},
         footer = {"", "Commands:", "  serve [SPRING_OPTIONS]   run the HTTP API (the default with no command)",
-                "  import PATH...           import files and folders of documents"})
+                "  import PATH...           import files and folders of documents",
+                "  export-log FILE          write the whole event log (NDJSON + checksum) for backup or moving",
+                "  import-log FILE          load such a log into an empty archive"})
 public final class PalimpsestCommand implements Runnable {
 
     private PalimpsestCommand() {

@@ -21,7 +21,9 @@ import org.palimpsest.archive.eventstore.SequencedMongoEventStorageEngine;
 import org.palimpsest.archive.projection.reading.ReadingViewProjection;
 import org.palimpsest.archive.serialization.ArchiveJson;
 import org.palimpsest.archive.history.Actors;
+import org.palimpsest.archive.history.AuditTrail;
 import org.palimpsest.archive.history.DocumentHistory;
+import org.palimpsest.archive.history.EventLog;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -89,6 +91,16 @@ class AxonConfiguration {
     @Bean
     ReadingViewProjection readingViewProjection(MongoDatabase archiveDatabase) {
         return new ReadingViewProjection(archiveDatabase);
+    }
+
+    @Bean
+    AuditTrail auditTrail(EventStorageEngine engine, @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return new AuditTrail(engine, eventSerializer);
+    }
+
+    @Bean
+    EventLog eventLog(EventStorageEngine engine, @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return new EventLog(engine, eventSerializer);
     }
 
     @Bean

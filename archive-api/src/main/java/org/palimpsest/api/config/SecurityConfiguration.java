@@ -54,6 +54,8 @@ class SecurityConfiguration {
                     auth.requestMatchers(HttpMethod.POST, "/api/documents/*/fixes").hasRole("ANNOTATOR");
                     auth.requestMatchers(HttpMethod.POST, "/api/documents", "/api/documents/**").hasRole("EDITOR");
                     auth.requestMatchers(HttpMethod.GET, "/api/documents/*/history").hasRole("AUDITOR");
+                    auth.requestMatchers("/api/audit/**").hasRole("AUDITOR");
+                    auth.requestMatchers("/api/admin/**").hasRole("ADMIN");
                     String[] readable = {"/api/documents", "/api/documents/**", "/api/timeline", "/api/emails", "/api/emails/**"};
                     if (anonymousRead) {
                         auth.requestMatchers(HttpMethod.GET, readable).permitAll();

@@ -1,0 +1,73 @@
+package org.palimpsest.api.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.palimpsest.archive.history.EventLog;
+import org.palimpsest.archive.history.EventLogException;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** Backup and move: the whole event log to an NDJSON file with a checksum, and back into an empty archive. */
+final class EventLogCommands {
+
+    private EventLogCommands() {
+    }
+
+    private static ProgressBar bar(String task) {
+        return new ProgressBarBuilder().setTaskName(task).setInitialMax(-1).setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+    }
+
+    @Command(name = "export-log", mixinStandardHelpOptions = true,
+            description = "Write every event, in order, to FILE (NDJSON with a checksum line at the end).")
+    static final class Export implements Callable<Integer> {
+
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Override
+        public Integer call() throws IOException {
+            try (ConfigurableApplicationContext archive = OfflineArchive.start();
+                 Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                 ProgressBar bar = bar("Exporting")) {
+                long count = archive.getBean(EventLog.class).export(out, bar::stepTo);
+                System.out.println("exported " + count + " events to " + file);
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "import-log", mixinStandardHelpOptions = true,
+            description = "Load a log written by export-log into an EMPTY archive; the views rebuild from it.")
+    static final class Import implements Callable<Integer> {
+
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!Files.isRegularFile(file)) {
+                System.err.println("import-log: " + file + ": no such file");
+                return 1;
+            }
+            try (ConfigurableApplicationContext archive = OfflineArchive.start(); ProgressBar bar = bar("Importing")) {
+                long count = archive.getBean(EventLog.class).importFrom(file, bar::stepTo);
+                System.out.println("imported " + count + " events from " + file
+                        + "; the views rebuild from them on the next start of the archive");
+                return 0;
+            } catch (EventLogException e) {
+                System.err.println("import-log: " + file + ": " + e.getMessage() + " (nothing was imported)");
+                return 1;
+            }
+        }
+    }
+}
