@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.api.annotation.web.DocumentAnnotations;
 import org.palimpsest.api.web.BadRequestException;
 import org.palimpsest.api.web.NotFoundException;
 import org.palimpsest.archive.document.DocumentImporter;
@@ -46,11 +47,14 @@ class DocumentController {
     private final DocumentImporter importer;
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
+    private final DocumentAnnotations annotations;
 
-    DocumentController(DocumentImporter importer, QueryGateway queries, ReadYourWrites readYourWrites) {
+    DocumentController(DocumentImporter importer, QueryGateway queries, ReadYourWrites readYourWrites,
+                       DocumentAnnotations annotations) {
         this.importer = importer;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
+        this.annotations = annotations;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -86,7 +90,7 @@ class DocumentController {
 
     @GetMapping("/{id}")
     DocumentResponse get(@PathVariable String id) {
-        return DocumentResponse.of(find(id), null);
+        return response(find(id), null);
     }
 
     ReadingView find(String id) {
@@ -105,7 +109,11 @@ class DocumentController {
                     "id", outcome.documentId(), "revision", outcome.revision(), "importResult", result,
                     "detail", "imported; the reading view is still being built"));
         }
-        return ResponseEntity.status(status).location(location).body(DocumentResponse.of(find(outcome.documentId()), result));
+        return ResponseEntity.status(status).location(location).body(response(find(outcome.documentId()), result));
+    }
+
+    private DocumentResponse response(ReadingView view, @Nullable String importResult) {
+        return DocumentResponse.of(view, annotations.forDocument(view.id(), view.text(), view.revision()), importResult);
     }
 
     private static String decode(byte[] body, MediaType contentType) {

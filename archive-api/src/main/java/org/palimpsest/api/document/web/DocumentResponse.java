@@ -8,12 +8,14 @@ import org.palimpsest.archive.document.DocumentSource;
 import org.palimpsest.archive.extraction.Segment;
 import org.palimpsest.archive.extraction.redaction.Redaction;
 import org.palimpsest.archive.projection.ProjectionPosition;
+import org.palimpsest.api.annotation.web.DocumentAnnotation;
 import org.palimpsest.api.fix.web.FixAnswer;
 import org.palimpsest.archive.projection.reading.ReadingView;
 
 /**
- * A document's reading view as the API returns it: the current text, and every fix with its state (accepted
- * ones with where their replacement stands now, pending ones listed beside the text). {@code importResult} is present only in answers to an
+ * A document's reading view as the API returns it: the current text, every fix with its state (accepted
+ * ones with where their replacement stands now, pending ones listed beside the text), the segments and
+ * redactions, and the live annotations anchored to the current text (exact, fuzzy or orphaned). {@code importResult} is present only in answers to an
  * import and says what that import did.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -33,13 +35,14 @@ record DocumentResponse(
         List<FixAnswer> fixes,
         List<Segment> segments,
         List<Redaction> redactions,
+        List<DocumentAnnotation> annotations,
         @Nullable String importResult) {
 
-    static DocumentResponse of(ReadingView view, @Nullable String importResult) {
+    static DocumentResponse of(ReadingView view, List<DocumentAnnotation> annotations, @Nullable String importResult) {
         return new DocumentResponse(view.id(), view.title(), view.language(), view.source(), view.publishedAt(),
                 view.text(), view.revision(), view.contentHash(), view.importedAt(), view.importedBy(),
                 view.updatedAt(), view.asOf(),
                 view.fixes().stream().map(f -> FixAnswer.of(view.id(), f)).toList(), view.segments(), view.redactions(),
-                importResult);
+                annotations, importResult);
     }
 }

@@ -1,0 +1,39 @@
+package org.palimpsest.api.annotation.web;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.palimpsest.annotations.webannotation.DocumentTexts;
+import org.palimpsest.archive.projection.reading.DocumentRevision;
+import org.palimpsest.archive.projection.reading.FindReadingView;
+import org.palimpsest.archive.projection.reading.FindRevision;
+import org.palimpsest.archive.projection.reading.ReadingView;
+import org.springframework.stereotype.Component;
+
+/** Document revisions and their texts for checking selectors, from the reading-view projection. */
+@Component
+class ArchiveDocumentTexts implements DocumentTexts {
+
+    private final QueryGateway queries;
+
+    ArchiveDocumentTexts(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @Override
+    public OptionalLong currentRevision(String documentId) {
+        return view(documentId).map(v -> OptionalLong.of(v.revision())).orElse(OptionalLong.empty());
+    }
+
+    @Override
+    public Optional<String> textAt(String documentId, long revision) {
+        return queries.query(new FindRevision(documentId, revision), ResponseTypes.optionalInstanceOf(DocumentRevision.class))
+                .join()
+                .map(DocumentRevision::text);
+    }
+
+    Optional<ReadingView> view(String documentId) {
+        return queries.query(new FindReadingView(documentId), ResponseTypes.optionalInstanceOf(ReadingView.class)).join();
+    }
+}

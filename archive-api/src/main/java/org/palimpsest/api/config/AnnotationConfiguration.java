@@ -1,0 +1,26 @@
+package org.palimpsest.api.config;
+
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.config.ConfigurerModule;
+import org.palimpsest.annotations.annotation.Annotation;
+import org.palimpsest.annotations.projection.AnnotationProjection;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The annotations feature on Axon: the event-sourced {@link Annotation} aggregate and its read model, which Axon
+ * runs as the tracking processor {@code annotations} (its {@code @ProcessingGroup}).
+ */
+@Configuration(proxyBeanMethods = false)
+class AnnotationConfiguration {
+
+    @Bean
+    ConfigurerModule annotationAggregate() {
+        return configurer -> configurer.configureAggregate(Annotation.class);
+    }
+
+    @Bean
+    AnnotationProjection annotationProjection(MongoDatabase archiveDatabase) {
+        return new AnnotationProjection(archiveDatabase);
+    }
+}
