@@ -4,27 +4,20 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.jspecify.annotations.Nullable;
-import org.palimpsest.archive.document.DocumentImported;
-import org.palimpsest.archive.document.DocumentReimported;
 import org.palimpsest.archive.extraction.email.EmailExtractor;
 import org.palimpsest.archive.extraction.email.Participant;
-import org.palimpsest.archive.fix.TextChange;
-import org.palimpsest.archive.fix.TranslationFixAccepted;
-import org.palimpsest.archive.fix.TranslationFixReverted;
+import org.palimpsest.archive.projection.FollowedDocument;
 import org.palimpsest.archive.projection.ProjectionPosition;
+import org.palimpsest.archive.projection.TextDerivedProjection;
 
 /**
  * Extracts the emails each document quotes, again whenever its text changes (imports, accepted and reverted
@@ -32,52 +25,28 @@ import org.palimpsest.archive.projection.ProjectionPosition;
  * needs no rebuild. Every write is keyed by unique ids.
  */
 @ProcessingGroup(EmailProjection.PROCESSING_GROUP)
-public class EmailProjection {
+public class EmailProjection extends TextDerivedProjection {
 
     public static final String PROCESSING_GROUP = "emails";
     static final String RENDERINGS = "emails";
     static final String DOCUMENTS = "email_documents";
 
     private final MongoCollection<EmailRendering> renderings;
-    private final MongoCollection<EmailDocument> documents;
     private final RenderingGroups groups;
     private final Function<String, Optional<String>> aliasResolver;
 
     /** @param aliasResolver maps any spelling of a known person's name to a stable id */
     public EmailProjection(MongoDatabase database, Function<String, Optional<String>> aliasResolver) {
+        super(database, DOCUMENTS);
         this.renderings = database.getCollection(RENDERINGS, EmailRendering.class);
-        this.documents = database.getCollection(DOCUMENTS, EmailDocument.class);
         this.aliasResolver = aliasResolver;
         this.groups = new RenderingGroups(aliasResolver);
-    }
-
-    @EventHandler
-    void on(DocumentImported event, @Timestamp Instant time, @Nullable TrackingToken token) {
-        extract(new EmailDocument(event.documentId(), event.title(), event.language(), 0, event.text(), List.of()),
-                ProjectionPosition.of(token, time));
-    }
-
-    @EventHandler
-    void on(DocumentReimported event, @Timestamp Instant time, @Nullable TrackingToken token) {
-        List<String> previous = document(event.documentId()).map(EmailDocument::renderingKeys).orElse(List.of());
-        extract(new EmailDocument(event.documentId(), event.title(), event.language(), event.revision(), event.text(),
-                previous), ProjectionPosition.of(token, time));
-    }
-
-    @EventHandler
-    void on(TranslationFixAccepted event, @Timestamp Instant time, @Nullable TrackingToken token) {
-        change(event.documentId(), event.change(), event.revision(), ProjectionPosition.of(token, time));
-    }
-
-    @EventHandler
-    void on(TranslationFixReverted event, @Timestamp Instant time, @Nullable TrackingToken token) {
-        change(event.documentId(), event.change(), event.revision(), ProjectionPosition.of(token, time));
     }
 
     @ResetHandler
     void reset() {
         renderings.deleteMany(Filters.empty());
-        documents.deleteMany(Filters.empty());
+        resetDocuments();
     }
 
     @QueryHandler
@@ -96,28 +65,20 @@ public class EmailProjection {
         return groups.group(all()).stream().filter(m -> m.id().equals(query.messageId())).findFirst();
     }
 
-    private void change(String documentId, TextChange change, long revision, ProjectionPosition at) {
-        EmailDocument doc = document(documentId).orElseThrow(() ->
-                new IllegalStateException("email projection has no copy of " + documentId + "; rebuild it"));
-        extract(new EmailDocument(documentId, doc.title(), doc.language(), revision, change.applyTo(doc.text()),
-                doc.renderingKeys()), at);
-    }
-
-    /** Replaces the document's renderings with those found in its current text. */
-    private void extract(EmailDocument doc, ProjectionPosition at) {
+    @Override
+    protected List<String> derive(FollowedDocument doc, ProjectionPosition at) {
         List<String> keys = new ArrayList<>();
-        EmailExtractor.extract(doc.text()).forEach(email -> {
+        for (var email : EmailExtractor.extract(doc.text())) {
             EmailRendering rendering = EmailRendering.of(doc.documentId(), doc.title(), doc.language(), doc.revision(), email, at);
             renderings.replaceOne(Filters.eq("_id", rendering.key()), rendering, new ReplaceOptions().upsert(true));
             keys.add(rendering.key());
-        });
-        List<String> gone = doc.renderingKeys().stream().filter(k -> !keys.contains(k)).toList();
-        if (!gone.isEmpty()) {
-            renderings.deleteMany(Filters.in("_id", gone));
         }
-        documents.replaceOne(Filters.eq("_id", doc.documentId()),
-                new EmailDocument(doc.documentId(), doc.title(), doc.language(), doc.revision(), doc.text(), keys),
-                new ReplaceOptions().upsert(true));
+        return keys;
+    }
+
+    @Override
+    protected void delete(List<String> keys) {
+        renderings.deleteMany(Filters.in("_id", keys));
     }
 
     private boolean mentions(EmailMessage message, String participant) {
@@ -136,9 +97,6 @@ public class EmailProjection {
         return renderings.find().into(new ArrayList<>());
     }
 
-    private Optional<EmailDocument> document(String documentId) {
-        return Optional.ofNullable(documents.find(Filters.eq("_id", documentId)).first());
-    }
 
     /** For tests and tools: the identity the grouping gives a participant. */
     Optional<String> identity(Participant participant) {

@@ -4,7 +4,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,14 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
 import org.jspecify.annotations.Nullable;
-import org.palimpsest.archive.document.DocumentImported;
-import org.palimpsest.archive.document.DocumentReimported;
 import org.palimpsest.archive.extraction.IndexedText;
 import org.palimpsest.archive.extraction.dating.DatedStatement;
 import org.palimpsest.archive.extraction.dating.DatedStatementExtractor;
@@ -27,10 +21,9 @@ import org.palimpsest.archive.extraction.names.NameCatalog;
 import org.palimpsest.archive.extraction.names.NameEntry;
 import org.palimpsest.archive.extraction.names.NameMention;
 import org.palimpsest.archive.extraction.structure.StructureAnalyzer;
-import org.palimpsest.archive.fix.TextChange;
-import org.palimpsest.archive.fix.TranslationFixAccepted;
-import org.palimpsest.archive.fix.TranslationFixReverted;
+import org.palimpsest.archive.projection.FollowedDocument;
 import org.palimpsest.archive.projection.ProjectionPosition;
+import org.palimpsest.archive.projection.TextDerivedProjection;
 
 /**
  * Extracts dated statements from each document whenever its text changes into {@code timeline_entries},
@@ -38,49 +31,25 @@ import org.palimpsest.archive.projection.ProjectionPosition;
  * grouping rule applies at once; a better extractor needs a rebuild of this projection only.
  */
 @ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
-public class TimelineProjection {
+public class TimelineProjection extends TextDerivedProjection {
 
     public static final String PROCESSING_GROUP = "timeline";
     static final String ENTRIES = "timeline_entries";
     static final String DOCUMENTS = "timeline_documents";
 
     private final MongoCollection<TimelineEntry> entries;
-    private final MongoCollection<TimelineDocument> documents;
     private final NameCatalog names;
 
     public TimelineProjection(MongoDatabase database, NameCatalog names) {
+        super(database, DOCUMENTS);
         this.entries = database.getCollection(ENTRIES, TimelineEntry.class);
-        this.documents = database.getCollection(DOCUMENTS, TimelineDocument.class);
         this.names = names;
-    }
-
-    @EventHandler
-    void on(DocumentImported event, @Timestamp Instant time, @Nullable TrackingToken token) {
-        extract(new TimelineDocument(event.documentId(), event.title(), event.language(), event.publishedAt(), 0,
-                event.text(), List.of()), ProjectionPosition.of(token, time));
-    }
-
-    @EventHandler
-    void on(DocumentReimported event, @Timestamp Instant time, @Nullable TrackingToken token) {
-        List<String> previous = document(event.documentId()).map(TimelineDocument::entryKeys).orElse(List.of());
-        extract(new TimelineDocument(event.documentId(), event.title(), event.language(), event.publishedAt(),
-                event.revision(), event.text(), previous), ProjectionPosition.of(token, time));
-    }
-
-    @EventHandler
-    void on(TranslationFixAccepted event, @Timestamp Instant time, @Nullable TrackingToken token) {
-        change(event.documentId(), event.change(), event.revision(), ProjectionPosition.of(token, time));
-    }
-
-    @EventHandler
-    void on(TranslationFixReverted event, @Timestamp Instant time, @Nullable TrackingToken token) {
-        change(event.documentId(), event.change(), event.revision(), ProjectionPosition.of(token, time));
     }
 
     @ResetHandler
     void reset() {
         entries.deleteMany(Filters.empty());
-        documents.deleteMany(Filters.empty());
+        resetDocuments();
     }
 
     @QueryHandler
@@ -98,14 +67,8 @@ public class TimelineProjection {
                 .toList();
     }
 
-    private void change(String documentId, TextChange change, long revision, ProjectionPosition at) {
-        TimelineDocument doc = document(documentId).orElseThrow(() ->
-                new IllegalStateException("timeline has no copy of " + documentId + "; rebuild it"));
-        extract(new TimelineDocument(documentId, doc.title(), doc.language(), doc.publishedAt(), revision,
-                change.applyTo(doc.text()), doc.entryKeys()), at);
-    }
-
-    private void extract(TimelineDocument doc, ProjectionPosition at) {
+    @Override
+    protected List<String> derive(FollowedDocument doc, ProjectionPosition at) {
         IndexedText text = new IndexedText(doc.text());
         List<NameMention> mentions = names.find(text);
         List<DatedStatement> statements = DatedStatementExtractor.extract(text,
@@ -119,12 +82,12 @@ public class TimelineProjection {
             entries.replaceOne(Filters.eq("_id", entry.key()), entry, new ReplaceOptions().upsert(true));
             keys.add(entry.key());
         }
-        List<String> gone = doc.entryKeys().stream().filter(k -> !keys.contains(k)).toList();
-        if (!gone.isEmpty()) {
-            entries.deleteMany(Filters.in("_id", gone));
-        }
-        documents.replaceOne(Filters.eq("_id", doc.documentId()), new TimelineDocument(doc.documentId(), doc.title(),
-                doc.language(), doc.publishedAt(), doc.revision(), doc.text(), keys), new ReplaceOptions().upsert(true));
+        return keys;
+    }
+
+    @Override
+    protected void delete(List<String> keys) {
+        entries.deleteMany(Filters.in("_id", keys));
     }
 
     /** The day relative dates count from: the publication date when it names a day. */
@@ -149,7 +112,4 @@ public class TimelineProjection {
         return text.toLowerCase(Locale.ROOT).contains(wanted.toLowerCase(Locale.ROOT));
     }
 
-    private Optional<TimelineDocument> document(String documentId) {
-        return Optional.ofNullable(documents.find(Filters.eq("_id", documentId)).first());
-    }
 }

@@ -1,0 +1,86 @@
+package org.palimpsest.archive.projection;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.jspecify.annotations.Nullable;
+import org.palimpsest.archive.document.DocumentImported;
+import org.palimpsest.archive.document.DocumentReimported;
+import org.palimpsest.archive.fix.TextChange;
+import org.palimpsest.archive.fix.TranslationFixAccepted;
+import org.palimpsest.archive.fix.TranslationFixReverted;
+
+/**
+ * A projection of records derived from each document's current text (timeline entries, emails): whenever the
+ * text changes (import, re-import, accepted or reverted fix) the subclass derives the records afresh, and
+ * those it no longer derives are deleted by key. Every read and write is keyed by unique ids.
+ */
+public abstract class TextDerivedProjection {
+
+    private final MongoCollection<FollowedDocument> documents;
+
+    protected TextDerivedProjection(MongoDatabase database, String documentsCollection) {
+        this.documents = database.getCollection(documentsCollection, FollowedDocument.class);
+    }
+
+    /** Writes the records derived from {@code document}'s text and returns their keys. */
+    protected abstract List<String> derive(FollowedDocument document, ProjectionPosition at);
+
+    /** Deletes derived records that the current text no longer yields. */
+    protected abstract void delete(List<String> keys);
+
+    @EventHandler
+    void on(DocumentImported event, @Timestamp Instant time, @Nullable TrackingToken token) {
+        follow(new FollowedDocument(event.documentId(), event.title(), event.language(), event.publishedAt(), 0,
+                event.text(), List.of()), ProjectionPosition.of(token, time));
+    }
+
+    @EventHandler
+    void on(DocumentReimported event, @Timestamp Instant time, @Nullable TrackingToken token) {
+        List<String> previous = document(event.documentId()).map(FollowedDocument::derivedKeys).orElse(List.of());
+        follow(new FollowedDocument(event.documentId(), event.title(), event.language(), event.publishedAt(),
+                event.revision(), event.text(), previous), ProjectionPosition.of(token, time));
+    }
+
+    @EventHandler
+    void on(TranslationFixAccepted event, @Timestamp Instant time, @Nullable TrackingToken token) {
+        change(event.documentId(), event.change(), event.revision(), ProjectionPosition.of(token, time));
+    }
+
+    @EventHandler
+    void on(TranslationFixReverted event, @Timestamp Instant time, @Nullable TrackingToken token) {
+        change(event.documentId(), event.change(), event.revision(), ProjectionPosition.of(token, time));
+    }
+
+    /** Forgets every followed document; subclasses clear their own records too. */
+    protected void resetDocuments() {
+        documents.deleteMany(Filters.empty());
+    }
+
+    private void change(String documentId, TextChange change, long revision, ProjectionPosition at) {
+        FollowedDocument document = document(documentId).orElseThrow(() -> new IllegalStateException(
+                getClass().getSimpleName() + " has no copy of document " + documentId + "; rebuild the projection"));
+        follow(document.withText(change.applyTo(document.text()), revision), at);
+    }
+
+    private void follow(FollowedDocument document, ProjectionPosition at) {
+        List<String> keys = derive(document, at);
+        List<String> gone = document.derivedKeys().stream().filter(k -> !keys.contains(k)).toList();
+        if (!gone.isEmpty()) {
+            delete(gone);
+        }
+        documents.replaceOne(Filters.eq("_id", document.documentId()), document.withKeys(keys),
+                new ReplaceOptions().upsert(true));
+    }
+
+    private Optional<FollowedDocument> document(String documentId) {
+        return Optional.ofNullable(documents.find(Filters.eq("_id", documentId)).first());
+    }
+}
