@@ -24,6 +24,8 @@ import org.palimpsest.archive.history.Actors;
 import org.palimpsest.archive.history.AuditTrail;
 import org.palimpsest.archive.history.DocumentHistory;
 import org.palimpsest.archive.history.EventLog;
+import org.palimpsest.archive.history.ReadingViewConsistency;
+import org.palimpsest.archive.history.ReplayEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -101,6 +103,17 @@ class AxonConfiguration {
     @Bean
     EventLog eventLog(EventStorageEngine engine, @Qualifier("eventSerializer") Serializer eventSerializer) {
         return new EventLog(engine, eventSerializer);
+    }
+
+    @Bean
+    ReplayEngine replayEngine(EventStorageEngine engine) {
+        return new ReplayEngine(engine);
+    }
+
+    @Bean
+    ReadingViewConsistency readingViewConsistency(ReplayEngine replay, ReadingViewProjection live,
+                                                  com.mongodb.client.MongoClient client, MongoDatabase archiveDatabase) {
+        return new ReadingViewConsistency(replay, live, client, archiveDatabase.getName());
     }
 
     @Bean

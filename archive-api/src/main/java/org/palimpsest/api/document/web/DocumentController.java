@@ -7,15 +7,21 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.api.annotation.web.DocumentAnnotations;
+import org.palimpsest.api.web.AsOf;
 import org.palimpsest.api.web.BadRequestException;
 import org.palimpsest.api.web.NotFoundException;
 import org.palimpsest.archive.document.DocumentImporter;
 import org.palimpsest.archive.document.ImportOutcome;
 import org.palimpsest.archive.document.ImportRequest;
+import org.palimpsest.archive.projection.VersionIndex;
 import org.palimpsest.archive.projection.reading.FindReadingView;
+import org.palimpsest.archive.projection.reading.FindReadingViewAsOf;
+import org.palimpsest.archive.projection.reading.ListReadingViewVersions;
 import org.palimpsest.archive.projection.reading.ListReadingViews;
 import org.palimpsest.archive.projection.reading.ReadingView;
 import org.palimpsest.archive.projection.reading.ReadingViewPage;
@@ -88,9 +94,50 @@ class DocumentController {
         return queries.query(new ListReadingViews(tag, page, size), ReadingViewPage.class).join();
     }
 
+    /**
+     * The reading view now, or as it stood at {@code asOf}/{@code atPosition}/{@code Accept-Datetime}; a
+     * historical answer carries Memento headers and, for now, no annotations (their as-of view is not built yet).
+     */
     @GetMapping("/{id}")
-    DocumentResponse get(@PathVariable String id) {
-        return response(find(id), null);
+    ResponseEntity<DocumentResponse> get(@PathVariable String id,
+                                         @RequestParam(required = false) @Nullable String asOf,
+                                         @RequestParam(required = false) @Nullable Long atPosition,
+                                         @RequestHeader(value = "Accept-Datetime", required = false) @Nullable String acceptDatetime) {
+        Optional<AsOf> when = AsOf.from(asOf, atPosition, acceptDatetime);
+        if (when.isEmpty()) {
+            return ResponseEntity.ok().header(HttpHeaders.LINK, mementoLinks(id)).body(response(find(id), null));
+        }
+        ReadingView view = queries.query(new FindReadingViewAsOf(id, when.get().position(), when.get().time()),
+                        ResponseTypes.optionalInstanceOf(ReadingView.class)).join()
+                .orElseThrow(() -> new NotFoundException("document " + id + " did not exist at "
+                        + (when.get().position() != null ? "position " + when.get().position() : when.get().time())));
+        return ResponseEntity.ok()
+                .header("Memento-Datetime", AsOf.httpDate(view.asOf().time()))
+                .header(HttpHeaders.LINK, mementoLinks(id))
+                .header(HttpHeaders.VARY, "Accept-Datetime")
+                .body(DocumentResponse.of(view, List.of(), null));
+    }
+
+    /** RFC 7089 TimeMap: every version of the reading view, with the position that reads it. */
+    @GetMapping(value = "/{id}/timemap", produces = "application/link-format")
+    String timemap(@PathVariable String id) {
+        List<VersionIndex.Stamp> stamps = queries.query(new ListReadingViewVersions(id),
+                ResponseTypes.multipleInstancesOf(VersionIndex.Stamp.class)).join();
+        if (stamps.isEmpty()) {
+            throw new NotFoundException("no document with id " + id);
+        }
+        StringBuilder map = new StringBuilder(mementoLinks(id)).append(",\n");
+        map.append("</api/documents/").append(id).append("/timemap>; rel=\"self\"; type=\"application/link-format\"");
+        for (VersionIndex.Stamp stamp : stamps) {
+            map.append(",\n</api/documents/").append(id).append("?atPosition=").append(stamp.position())
+                    .append(">; rel=\"memento\"; datetime=\"").append(AsOf.httpDate(stamp.time())).append('"');
+        }
+        return map.append('\n').toString();
+    }
+
+    private static String mementoLinks(String id) {
+        return "</api/documents/" + id + ">; rel=\"original timegate\", </api/documents/" + id
+                + "/timemap>; rel=\"timemap\"; type=\"application/link-format\"";
     }
 
     ReadingView find(String id) {

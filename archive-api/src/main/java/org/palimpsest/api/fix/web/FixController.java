@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.api.web.AsOf;
 import org.palimpsest.api.web.BadRequestException;
 import org.palimpsest.api.web.NotFoundException;
 import org.palimpsest.api.web.ReadYourWrites;
@@ -21,6 +22,7 @@ import org.palimpsest.archive.fix.RejectFix;
 import org.palimpsest.archive.fix.RevertFix;
 import org.palimpsest.archive.history.Actors;
 import org.palimpsest.archive.projection.reading.FindReadingView;
+import org.palimpsest.archive.projection.reading.FindReadingViewAsOf;
 import org.palimpsest.archive.projection.reading.FixView;
 import org.palimpsest.archive.projection.reading.ReadingView;
 import org.springframework.http.HttpStatus;
@@ -110,14 +112,17 @@ class FixController {
         return decide(documentId, fixId, new RevertFix(documentId, fixId, caller.getName(), comment(review)), caller);
     }
 
+    /** The fixes now, or as they stood at {@code asOf} / {@code atPosition}. */
     @GetMapping
     Map<String, Object> list(@PathVariable String documentId, @RequestParam(required = false) @Nullable String state,
-                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                             @RequestParam(required = false) @Nullable String asOf,
+                             @RequestParam(required = false) @Nullable Long atPosition) {
         if (page < 0 || size < 1 || size > 500) {
             throw new BadRequestException(HttpStatus.BAD_REQUEST, "size", "page must be 0 or more and size 1 to 500");
         }
         FixState wanted = state == null ? null : state(state);
-        List<FixAnswer> matching = view(documentId).fixes().stream()
+        List<FixAnswer> matching = view(documentId, AsOf.from(asOf, atPosition, null)).fixes().stream()
                 .filter(f -> wanted == null || f.state() == wanted)
                 .map(f -> FixAnswer.of(documentId, f))
                 .toList();
@@ -141,8 +146,14 @@ class FixController {
     }
 
     private ReadingView view(String documentId) {
-        return queries.query(new FindReadingView(documentId), ResponseTypes.optionalInstanceOf(ReadingView.class)).join()
-                .orElseThrow(() -> new NotFoundException("no document with id " + documentId));
+        return view(documentId, java.util.Optional.empty());
+    }
+
+    private ReadingView view(String documentId, java.util.Optional<AsOf> when) {
+        Object query = when.<Object>map(w -> new FindReadingViewAsOf(documentId, w.position(), w.time()))
+                .orElse(new FindReadingView(documentId));
+        return queries.query(query, ResponseTypes.optionalInstanceOf(ReadingView.class)).join()
+                .orElseThrow(() -> new NotFoundException("no document with id " + documentId + (when.isPresent() ? " at that point" : "")));
     }
 
     private static FixAnswer answer(ReadingView view, String fixId) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -29,10 +30,12 @@ import org.palimpsest.archive.fix.TranslationFixProposed;
 import org.palimpsest.archive.fix.TranslationFixRejected;
 import org.palimpsest.archive.fix.TranslationFixReverted;
 import org.palimpsest.archive.projection.ProjectionPosition;
+import org.palimpsest.archive.projection.VersionIndex;
 
 /**
- * Projects document and fix events into {@code reading_views} (one record per document) and
- * {@code document_revisions} (the text of every revision). Both are keyed by unique ids only.
+ * Projects document and fix events into {@code reading_views} (one record per document),
+ * {@code document_revisions} (the text of every revision) and {@code reading_view_versions} (every state the
+ * view has had, indexed by the position and time it became current, for as-of reads). All keyed by unique ids.
  */
 @ProcessingGroup(ReadingViewProjection.PROCESSING_GROUP)
 public class ReadingViewProjection {
@@ -41,12 +44,18 @@ public class ReadingViewProjection {
     public static final String VIEWS = "reading_views";
     public static final String REVISIONS = "document_revisions";
 
+    public static final String VERSIONS = "reading_view_versions";
+
     private final MongoCollection<ReadingView> views;
     private final MongoCollection<DocumentRevision> revisions;
+    private final MongoCollection<ReadingViewVersion> versions;
+    private final VersionIndex versionIndex;
 
     public ReadingViewProjection(MongoDatabase database) {
         this.views = database.getCollection(VIEWS, ReadingView.class);
         this.revisions = database.getCollection(REVISIONS, DocumentRevision.class);
+        this.versions = database.getCollection(VERSIONS, ReadingViewVersion.class);
+        this.versionIndex = new VersionIndex(database, VERSIONS);
         // Real MongoDB uses it for language listings; the embedded server ignores non-unique indexes.
         views.createIndex(Indexes.ascending("language", "_id"));
     }
@@ -126,11 +135,31 @@ public class ReadingViewProjection {
     void reset() {
         views.deleteMany(Filters.empty());
         revisions.deleteMany(Filters.empty());
+        versions.deleteMany(Filters.empty());
+        versionIndex.reset();
     }
 
     @QueryHandler
     public Optional<ReadingView> handle(FindReadingView query) {
         return find(query.documentId());
+    }
+
+    /** Three key lookups whatever the length of the document's history (see {@link VersionIndex}). */
+    @QueryHandler
+    public Optional<ReadingView> handle(FindReadingViewAsOf query) {
+        OptionalLong version = query.position() != null
+                ? versionIndex.versionAt(query.documentId(), query.position())
+                : versionIndex.versionAt(query.documentId(), query.time());
+        if (version.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(versions.find(Filters.eq("_id",
+                ReadingViewVersion.key(query.documentId(), version.getAsLong()))).first()).map(ReadingViewVersion::view);
+    }
+
+    @QueryHandler
+    public List<VersionIndex.Stamp> handle(ListReadingViewVersions query) {
+        return versionIndex.stamps(query.documentId());
     }
 
     @QueryHandler
@@ -150,6 +179,14 @@ public class ReadingViewProjection {
         return new ReadingViewPage(items, query.page(), query.size(), views.countDocuments(filter));
     }
 
+    /** Ids of every document that has a reading view now. */
+    public List<String> currentIds() {
+        List<String> ids = new ArrayList<>();
+        views.withDocumentClass(org.bson.Document.class).find().projection(new org.bson.Document("_id", 1))
+                .forEach(d -> ids.add(d.getString("_id")));
+        return ids;
+    }
+
     private Optional<ReadingView> find(String documentId) {
         return Optional.ofNullable(views.find(Filters.eq("_id", documentId)).first());
     }
@@ -162,8 +199,12 @@ public class ReadingViewProjection {
         return updated;
     }
 
+    /** Replaces the current view and keeps it as a new version, current from its event on. */
     private void save(ReadingView view) {
         views.replaceOne(Filters.eq("_id", view.id()), view, new ReplaceOptions().upsert(true));
+        long version = versionIndex.append(view.id(), view.asOf().position(), view.asOf().time());
+        String key = ReadingViewVersion.key(view.id(), version);
+        versions.replaceOne(Filters.eq("_id", key), new ReadingViewVersion(key, view), new ReplaceOptions().upsert(true));
     }
 
     private void saveRevision(String documentId, long revision, String text, String cause, @Nullable String fixId,

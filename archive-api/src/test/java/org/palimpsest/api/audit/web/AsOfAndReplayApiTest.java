@@ -1,0 +1,136 @@
+package org.palimpsest.api.audit.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.palimpsest.api.ArchiveIntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+/** As-of reads of documents and fixes, Memento headers, the TimeMap, and replay consistency checks. */
+class AsOfAndReplayApiTest extends ArchiveIntegrationTest {
+
+    private String importText(String text) {
+        return postJson("/api/documents", Map.of("text", text + " " + UUID.randomUUID()), "editor").json().get("id").asString();
+    }
+
+    private JsonNode fix(String id, String exact, String replacement) {
+        Response r = postJson("/api/documents/" + id + "/fixes?accept=true",
+                Map.of("target", Map.of("exact", exact), "replacement", replacement, "reason", "r"), "editor");
+        assertThat(r.status()).isEqualTo(201);
+        return r.json();
+    }
+
+    @Test
+    void readsADocumentAndItsFixesAsTheyStoodWithMementoHeaders() {
+        String id = importText("The bord met in 2017.");
+        JsonNode v0 = get("/api/documents/" + id).json();
+        String fixId = fix(id, "bord", "board").get("id").asString();
+        JsonNode v1 = get("/api/documents/" + id).json();
+        postJson("/api/documents/" + id + "/fixes/" + fixId + "/revert", Map.of(), "editor");
+
+        long p0 = v0.get("asOf").get("position").asLong();
+        long p1 = v1.get("asOf").get("position").asLong();
+        Response atImport = get("/api/documents/" + id + "?atPosition=" + p0);
+        assertThat(atImport.status()).isEqualTo(200);
+        assertThat(atImport.json().get("text").asString()).startsWith("The bord met");
+        assertThat(atImport.json().get("revision").asLong()).isZero();
+        assertThat(atImport.json().get("fixes")).isEmpty();
+        assertThat(atImport.header("Memento-Datetime")).isNotBlank();
+        assertThat(atImport.header("Link")).contains("rel=\"timemap\"");
+
+        JsonNode atFix = get("/api/documents/" + id + "?atPosition=" + p1).json();
+        assertThat(atFix.get("text").asString()).startsWith("The board met");
+        assertThat(atFix.get("fixes").get(0).get("state").asString()).isEqualTo("accepted");
+        assertThat(get("/api/documents/" + id + "/fixes?state=accepted&atPosition=" + p1).json().get("total").asInt()).isEqualTo(1);
+        assertThat(get("/api/documents/" + id + "/fixes?state=accepted").json().get("total").asInt()).isZero();
+
+        Instant fixTime = Instant.parse(v1.get("asOf").get("time").asString());
+        assertThat(get("/api/documents/" + id + "?asOf=" + fixTime).json().get("revision").asLong()).isEqualTo(1);
+        // Accept-Datetime has whole seconds: ask for the next one and expect what ?asOf answers for the same instant.
+        Instant nextSecond = fixTime.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+        String httpDate = DateTimeFormatter.RFC_1123_DATE_TIME.format(nextSecond.atZone(ZoneOffset.UTC));
+        long expected = get("/api/documents/" + id + "?asOf=" + nextSecond).json().get("revision").asLong();
+        Response memento = send(request("/api/documents/" + id).header("Accept-Datetime", httpDate).GET().build());
+        assertThat(memento.json().get("revision").asLong()).isEqualTo(expected).isPositive();
+        assertThat(memento.header("Vary")).contains("Accept-Datetime");
+
+        assertThat(get("/api/documents/" + id + "?atPosition=" + (p0 - 1)).status()).isEqualTo(404);
+        assertThat(get("/api/documents/" + id + "?asOf=last-week").status()).isEqualTo(400);
+        assertThat(get("/api/documents/" + id + "?asOf=" + fixTime + "&atPosition=1").status()).isEqualTo(400);
+
+        Response timemap = get("/api/documents/" + id + "/timemap");
+        assertThat(timemap.status()).isEqualTo(200);
+        assertThat(timemap.contentType()).startsWith("application/link-format");
+        // imported, fix proposed, fix accepted, fix reverted: four versions of the view
+        assertThat(timemap.raw().body().split("rel=\"memento\"", -1)).hasSize(5);
+    }
+
+    @Test
+    void replayAgreesWithTheVersionedViewsAtRandomPointsOfARandomHistory() {
+        long seed = System.nanoTime();
+        System.out.println("[replay property] seed " + seed);
+        Random random = new Random(seed);
+        List<String> documents = new ArrayList<>();
+        List<String[]> accepted = new ArrayList<>();
+        List<Long> positions = new ArrayList<>();
+        String[] words = {"bord", "Whitlok", "ferry", "harbour", "ink"};
+        for (int step = 0; step < 24; step++) {
+            int action = documents.isEmpty() ? 0 : random.nextInt(4);
+            if (action == 0) {
+                StringBuilder text = new StringBuilder();
+                for (int w = 0; w < 6; w++) {
+                    text.append(words[random.nextInt(words.length)]).append(w).append(' ');
+                }
+                documents.add(importText(text.toString()));
+            } else if (action <= 2) {
+                String id = documents.get(random.nextInt(documents.size()));
+                String text = get("/api/documents/" + id).json().get("text").asString();
+                String[] tokens = text.split(" ");
+                String token = tokens[random.nextInt(tokens.length - 1)];
+                Response r = postJson("/api/documents/" + id + "/fixes?accept=" + random.nextBoolean(),
+                        Map.of("target", Map.of("exact", token, "suffix", " "), "replacement", token.toUpperCase() + "x", "reason", "r"),
+                        "editor");
+                if (r.status() == 201 && "accepted".equals(r.json().get("state").asString())) {
+                    accepted.add(new String[] {id, r.json().get("id").asString()});
+                }
+            } else if (!accepted.isEmpty()) {
+                String[] fix = accepted.remove(random.nextInt(accepted.size()));
+                postJson("/api/documents/" + fix[0] + "/fixes/" + fix[1] + "/revert", Map.of(), "editor");
+            }
+            for (String id : documents) {
+                positions.add(get("/api/documents/" + id).json().get("asOf").get("position").asLong());
+            }
+        }
+        long last = positions.stream().mapToLong(Long::longValue).max().orElseThrow();
+        for (int probe = 0; probe < 6; probe++) {
+            long position = random.nextLong(last + 1);
+            JsonNode report = get("/api/admin/consistency?atPosition=" + position, "admin").json();
+            assertThat(report.get("consistent").asBoolean())
+                    .as("seed %d, position %d: %s", seed, position, report.get("differences"))
+                    .isTrue();
+            assertThat(report.get("position").asLong()).isLessThanOrEqualTo(position);
+        }
+        assertThat(get("/api/admin/consistency", "admin").json().get("consistent").asBoolean()).isTrue();
+        assertThat(get("/api/admin/consistency", "auditor").status()).isEqualTo(403);
+    }
+
+    @Test
+    void showsEveryProcessorsPositionAndLag() {
+        importText("processors");
+        JsonNode status = get("/api/admin/projections", "admin").json();
+        assertThat(status.get("items")).extracting(p -> p.get("name").asString())
+                .contains("reading-views", "timeline", "emails", "annotations");
+        assertThat(status.get("items")).allSatisfy(p -> {
+            assertThat(p.get("running").asBoolean()).isTrue();
+            assertThat(p.get("error").asBoolean()).isFalse();
+        });
+    }
+}
