@@ -11,12 +11,14 @@ final class OfflineArchive {
     private OfflineArchive() {
     }
 
-    static ConfigurableApplicationContext start() {
+    static ConfigurableApplicationContext start(String... extraArguments) {
         SpringApplication app = new SpringApplication(PalimpsestApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setLogStartupInfo(false);
         // The bundled samples belong to a fresh server, not to a deliberate command.
-        return app.run("--palimpsest.samples=false", "--logging.level.root=WARN",
-                "--logging.level.org.palimpsest.api.config=INFO");
+        String[] arguments = java.util.stream.Stream.concat(java.util.stream.Stream.of("--palimpsest.samples=false",
+                "--logging.level.root=WARN", "--logging.level.org.palimpsest.api.config=INFO"),
+                java.util.Arrays.stream(extraArguments)).toArray(String[]::new);
+        return app.run(arguments);
     }
 }

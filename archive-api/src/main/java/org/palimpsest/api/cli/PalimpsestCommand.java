@@ -12,12 +12,13 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "palimpsest", mixinStandardHelpOptions = true,
         description = "Event-sourced archive for contested, multilingual source material.",
-        subcommands = {ImportCommand.class, EventLogCommands.Export.class, EventLogCommands.Import.class, VerifyCommand.class},
+        subcommands = {ImportCommand.class, EventLogCommands.Export.class, EventLogCommands.Import.class, VerifyCommand.class, BenchCommand.class},
         footer = {"", "Commands:", "  serve [SPRING_OPTIONS]   run the HTTP API (the default with no command)",
                 "  import PATH...           import files and folders of documents",
                 "  export-log FILE          write the whole event log (NDJSON + checksum) for backup or moving",
                 "  import-log FILE          load such a log into an empty archive",
-                "  verify [--as-of T]       replay into scratch and check the versioned views agree"})
+                "  verify [--as-of T]       replay into scratch and check the versioned views agree",
+                "  bench                    measure as-of latency against history length, rebuild and check times"})
 public final class PalimpsestCommand implements Runnable {
 
     private PalimpsestCommand() {
