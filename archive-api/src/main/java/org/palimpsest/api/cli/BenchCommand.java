@@ -67,7 +67,7 @@ final class BenchCommand implements Callable<Integer> {
                 total += size;
             }
             long started = System.nanoTime();
-            awaitProjections(archive, total);
+            awaitProjections(archive);
             double projectSeconds = seconds(started);
 
             QueryGateway queries = archive.getBean(QueryGateway.class);
@@ -108,7 +108,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Waits for every processor to reach the head, saying how far they are every few seconds. */
-    private static void awaitProjections(ConfigurableApplicationContext archive, long total) {
+    private static void awaitProjections(ConfigurableApplicationContext archive) {
         org.axonframework.config.EventProcessingConfiguration processing =
                 archive.getBean(org.axonframework.config.EventProcessingConfiguration.class);
         long head = archive.getBean(org.axonframework.eventsourcing.eventstore.EventStore.class).createHeadToken()
