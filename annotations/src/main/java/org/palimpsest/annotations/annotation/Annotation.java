@@ -241,28 +241,9 @@ public class Annotation {
         state = AnnotationState.of(event, at);
     }
 
+    /** Every later fact folds into the state the same way; Axon prefers the creation handler above for creation. */
     @EventSourcingHandler
-    void on(AnnotationRevised event, @Timestamp Instant at) {
-        state = state.then(event, at);
-    }
-
-    @EventSourcingHandler
-    void on(AnnotationDeleted event, @Timestamp Instant at) {
-        state = state.then(event, at);
-    }
-
-    @EventSourcingHandler
-    void on(AnnotationRestored event, @Timestamp Instant at) {
-        state = state.then(event, at);
-    }
-
-    @EventSourcingHandler
-    void on(AnnotationHidden event, @Timestamp Instant at) {
-        state = state.then(event, at);
-    }
-
-    @EventSourcingHandler
-    void on(AnnotationUnhidden event, @Timestamp Instant at) {
+    void on(AnnotationEvent event, @Timestamp Instant at) {
         state = state.then(event, at);
     }
 }
