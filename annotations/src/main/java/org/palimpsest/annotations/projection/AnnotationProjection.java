@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.LongStream;
@@ -46,6 +47,7 @@ import org.palimpsest.archive.fix.TextChange;
 import org.palimpsest.archive.fix.TranslationFixAccepted;
 import org.palimpsest.archive.fix.TranslationFixReverted;
 import org.palimpsest.archive.projection.ProjectionPosition;
+import org.palimpsest.archive.projection.VersionIndex;
 
 /**
  * Projects annotation facts, and the document facts that move text under them, into four collections keyed by
@@ -76,12 +78,14 @@ public class AnnotationProjection {
 
     private final MongoCollection<AnnotationRecord> annotations;
     private final MongoCollection<AnnotationVersionRecord> versions;
+    private final VersionIndex versionIndex;
     private final MongoCollection<TextChangeRecord> textChanges;
     private final MongoCollection<AnnotatedDocument> documents;
 
     public AnnotationProjection(MongoDatabase database) {
         this.annotations = database.getCollection(ANNOTATIONS, AnnotationRecord.class);
         this.versions = database.getCollection(VERSIONS, AnnotationVersionRecord.class);
+        this.versionIndex = new VersionIndex(database, "annotation_version_index");
         this.textChanges = database.getCollection(TEXT_CHANGES, TextChangeRecord.class);
         this.documents = database.getCollection(DOCUMENTS, AnnotatedDocument.class);
         // For the unfiltered container and its creator/tag/motivation filters on a real MongoDB; the embedded server
@@ -185,6 +189,7 @@ public class AnnotationProjection {
     void reset() {
         annotations.deleteMany(Filters.empty());
         versions.deleteMany(Filters.empty());
+        versionIndex.reset();
         textChanges.deleteMany(Filters.empty());
         documents.deleteMany(Filters.empty());
     }
@@ -201,6 +206,17 @@ public class AnnotationProjection {
         return Optional.ofNullable(versions.find(Filters.eq("_id",
                 AnnotationVersionRecord.key(query.annotationId(), query.version()))).first())
                 .map(AnnotationVersionRecord::toVersion);
+    }
+
+    /** Key lookups only, whatever the length of the annotation's history (see {@link VersionIndex}). */
+    @QueryHandler
+    public Optional<AnnotationVersion> handle(FindAnnotationVersionAsOf query) {
+        OptionalLong index = query.position() != null
+                ? versionIndex.versionAt(query.annotationId(), query.position())
+                : versionIndex.versionAt(query.annotationId(), query.time());
+        // Annotation versions count from 1, the index from 0.
+        return index.isEmpty() ? Optional.empty()
+                : handle(new FindAnnotationVersion(query.annotationId(), index.getAsLong() + 1));
     }
 
     @QueryHandler
@@ -464,6 +480,7 @@ public class AnnotationProjection {
                 new AnnotationVersionRecord(key, state.annotationId(), state.version(), StoredState.of(state),
                         event.actor(), time, change, changed, reason, byModerator, revisionTime, at.position()),
                 new ReplaceOptions().upsert(true));
+        versionIndex.append(state.annotationId(), at.position(), time);
     }
 
     private void saveTextChange(String documentId, long revision, String cause, @Nullable TextChange change,

@@ -11,6 +11,8 @@ import org.palimpsest.annotations.annotation.UnhideAnnotation;
 import org.palimpsest.annotations.projection.AnnotationView;
 import org.palimpsest.annotations.webannotation.AnnotationInput;
 import org.palimpsest.archive.history.Actors;
+import org.palimpsest.annotations.annotation.AnnotationDeletedException;
+import org.palimpsest.api.web.AsOf;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -49,12 +51,22 @@ class AnnotationController {
         this.roles = roles;
     }
 
-    /** The annotation now: 410 when deleted; a hidden one only for its creator and moderators (404 for others). */
+    /**
+     * The annotation now: 410 when deleted; a hidden one only for its creator and moderators (404 for others).
+     * With {@code asOf}, {@code atPosition} or {@code Accept-Datetime} (RFC 7089), the version current then.
+     */
     @GetMapping
     ResponseEntity<?> get(@PathVariable String id,
                           @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
-                          @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+                          @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
+                          @RequestParam(required = false) @Nullable String asOf,
+                          @RequestParam(required = false) @Nullable Long atPosition,
+                          @RequestHeader(value = "Accept-Datetime", required = false) @Nullable String acceptDatetime) {
         MediaType type = AnnotationMediaTypes.negotiate(accept);
+        java.util.Optional<AsOf> when = AsOf.from(asOf, atPosition, acceptDatetime);
+        if (when.isPresent()) {
+            return memento(id, when.get(), type);
+        }
         AnnotationView view = reads.current(id, Caller.current(roles));
         long version = view.state().version();
         HttpHeaders headers = AnnotationResponses.annotationHeaders(version, type, AnnotationResponses.ANNOTATION_ALLOW);
@@ -62,6 +74,37 @@ class AnnotationController {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
         }
         return ResponseEntity.ok().headers(headers).body(responses.render(view));
+    }
+
+    /** The version current at {@code when}, with Memento headers; 404 before it existed, 410 while deleted. */
+    private ResponseEntity<?> memento(String id, AsOf when, MediaType type) {
+        reads.history(id, Caller.current(roles));
+        org.palimpsest.annotations.projection.AnnotationVersion found = reads.versionAsOf(id, when).orElseThrow(() ->
+                new org.palimpsest.api.web.NotFoundException("annotation " + id + " did not exist at that point"));
+        if (found.state().deleted()) {
+            throw new AnnotationDeletedException(id, found.state().version());
+        }
+        HttpHeaders headers = AnnotationResponses.annotationHeaders(found.state().version(), type,
+                AnnotationResponses.VERSION_ALLOW);
+        headers.set("Memento-Datetime", AsOf.httpDate(found.time()));
+        headers.add(HttpHeaders.LINK, "<" + responses.iris().annotation(id) + ">; rel=\"original timegate\"");
+        headers.add(HttpHeaders.LINK, "<" + responses.iris().annotation(id) + "/timemap>; rel=\"timemap\"");
+        headers.add(HttpHeaders.VARY, "Accept-Datetime");
+        return ResponseEntity.ok().headers(headers).body(responses.render(found));
+    }
+
+    /** RFC 7089 TimeMap of the annotation: every version, each readable at {@code /versions/{n}}. */
+    @GetMapping(value = "/timemap", produces = "application/link-format")
+    String timemap(@PathVariable String id) {
+        reads.history(id, Caller.current(roles));
+        String iri = responses.iris().annotation(id);
+        StringBuilder map = new StringBuilder("<" + iri + ">; rel=\"original timegate\",\n<" + iri
+                + "/timemap>; rel=\"self\"; type=\"application/link-format\"");
+        for (org.palimpsest.annotations.projection.AnnotationVersion v : reads.versions(id)) {
+            map.append(",\n<").append(iri).append("/versions/").append(v.state().version())
+                    .append(">; rel=\"memento\"; datetime=\"").append(AsOf.httpDate(v.time())).append('"');
+        }
+        return map.append('\n').toString();
     }
 
     @PutMapping(consumes = {"application/ld+json", MediaType.APPLICATION_JSON_VALUE, "application/*+json"})

@@ -13,6 +13,8 @@ import org.palimpsest.annotations.projection.AnnotationVersion;
 import org.palimpsest.annotations.projection.AnnotationView;
 import org.palimpsest.annotations.projection.FindAnnotation;
 import org.palimpsest.annotations.projection.FindAnnotationVersion;
+import org.palimpsest.annotations.projection.FindAnnotationVersionAsOf;
+import org.palimpsest.api.web.AsOf;
 import org.palimpsest.annotations.projection.ListAnnotationVersions;
 import org.palimpsest.annotations.projection.ListAnnotations;
 import org.palimpsest.api.web.NotFoundException;
@@ -80,6 +82,11 @@ class AnnotationReads {
             throw new AnnotationDeletedException(annotationId, view.state().version());
         }
         return view;
+    }
+
+    Optional<AnnotationVersion> versionAsOf(String annotationId, AsOf when) {
+        return queries.query(new FindAnnotationVersionAsOf(annotationId, when.position(), when.time()),
+                ResponseTypes.optionalInstanceOf(AnnotationVersion.class)).join();
     }
 
     Optional<AnnotationVersion> version(String annotationId, long version) {

@@ -347,6 +347,20 @@ class AnnotationProtocolTest extends ArchiveIntegrationTest {
         assertThat(getAs(id + "/versions/3", "annotator").json().get("palimpsest:deleted").asBoolean()).isTrue();
         assertThat(getAs(id + "/versions/4", "annotator").status()).isEqualTo(404);
         assertThat(get("/annotations/" + UUID.randomUUID() + "/versions").status()).isEqualTo(404);
+
+        // As of a time: the version current then, as a memento; a tombstone answers 410 as GET did then.
+        String createdAt = items.get(0).get("time").asString();
+        Response asOfFirst = getAs(id + "?asOf=" + createdAt, "annotator");
+        assertThat(asOfFirst.status()).isEqualTo(200);
+        assertThat(asOfFirst.json()).isEqualTo(v1);
+        assertThat(asOfFirst.header("Memento-Datetime")).isNotBlank();
+        assertThat(asOfFirst.raw().headers().allValues("Link")).anySatisfy(link -> assertThat(link).contains("rel=\"timemap\""));
+        assertThat(getAs(id + "?asOf=" + items.get(1).get("time").asString(), "annotator").json()).isEqualTo(v2);
+        assertThat(getAs(id + "?asOf=2000-01-01T00:00:00Z", "annotator").status()).isEqualTo(404);
+        Response late = call("GET", id, "annotator", null, "Accept-Datetime", "Fri, 01 Jan 2100 00:00:00 GMT");
+        assertThat(late.status()).isEqualTo(410);
+        Response timemap = getAs(id + "/timemap", "annotator");
+        assertThat(timemap.raw().body().split("rel=\"memento\"", -1)).hasSize(4);
     }
 
     @Test
