@@ -57,9 +57,14 @@ class AxonConfiguration {
 
     @Bean
     TokenStore tokenStore(MongoDatabase archiveDatabase, Serializer serializer) {
+        // The default node id is pid@host, which two containers (or two contexts in one JVM) can share, and then
+        // both believe they hold the same segment claim. A random suffix makes every instance a node of its own.
+        String nodeId = java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + java.util.UUID.randomUUID().toString().substring(0, 8);
         return MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(archiveDatabase).build())
                 .serializer(serializer)
+                .nodeId(nodeId)
                 .build();
     }
 
@@ -72,6 +77,29 @@ class AxonConfiguration {
     @Bean
     CorrelationDataProvider messageOriginProvider() {
         return new MessageOriginProvider();
+    }
+
+    /**
+     * Commands that lose an optimistic-concurrency race (another instance sharing the store appended first) are
+     * retried: the aggregate is loaded again and decides afresh, so no update is lost and none is applied blindly.
+     */
+    @Bean(destroyMethod = "shutdown")
+    java.util.concurrent.ScheduledExecutorService commandRetryExecutor() {
+        return java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    CommandGateway commandGateway(org.axonframework.commandhandling.CommandBus commandBus,
+                                  java.util.concurrent.ScheduledExecutorService commandRetryExecutor) {
+        return org.axonframework.commandhandling.gateway.DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(org.axonframework.commandhandling.gateway.IntervalRetryScheduler.builder()
+                        .retryExecutor(commandRetryExecutor).maxRetryCount(5).retryInterval(50).build())
+                .build();
     }
 
     @Bean

@@ -3,6 +3,7 @@ package org.palimpsest.api.web;
 import java.net.URI;
 import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.palimpsest.archive.document.InvalidDocumentException;
 import org.palimpsest.archive.fix.FixConflictException;
 import org.palimpsest.archive.fix.FixRefusedException;
@@ -54,6 +55,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("currentRevision", e.currentRevision());
         problem.setProperty("changes", e.changes());
         return problem;
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrentChange(ConcurrencyException e) {
+        return problem(HttpStatus.CONFLICT, "concurrent-change", "Changed concurrently",
+                "the document or annotation kept changing while this request was retried; nothing was recorded, send it again");
     }
 
     @ExceptionHandler(FixStateException.class)

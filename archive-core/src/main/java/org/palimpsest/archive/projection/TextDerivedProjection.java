@@ -38,15 +38,24 @@ public abstract class TextDerivedProjection {
 
     @EventHandler
     void on(DocumentImported event, @Timestamp Instant time, @Nullable TrackingToken token) {
+        ProjectionPosition at = ProjectionPosition.of(token, time);
+        if (alreadyApplied(document(event.documentId()), at)) {
+            return;
+        }
         follow(new FollowedDocument(event.documentId(), event.title(), event.language(), event.publishedAt(), 0,
-                event.text(), List.of()), ProjectionPosition.of(token, time));
+                event.text(), List.of(), -1), at);
     }
 
     @EventHandler
     void on(DocumentReimported event, @Timestamp Instant time, @Nullable TrackingToken token) {
-        List<String> previous = document(event.documentId()).map(FollowedDocument::derivedKeys).orElse(List.of());
+        ProjectionPosition at = ProjectionPosition.of(token, time);
+        Optional<FollowedDocument> before = document(event.documentId());
+        if (alreadyApplied(before, at)) {
+            return;
+        }
+        List<String> previous = before.map(FollowedDocument::derivedKeys).orElse(List.of());
         follow(new FollowedDocument(event.documentId(), event.title(), event.language(), event.publishedAt(),
-                event.revision(), event.text(), previous), ProjectionPosition.of(token, time));
+                event.revision(), event.text(), previous, -1), at);
     }
 
     @EventHandler
@@ -67,6 +76,9 @@ public abstract class TextDerivedProjection {
     private void change(String documentId, TextChange change, long revision, ProjectionPosition at) {
         FollowedDocument document = document(documentId).orElseThrow(() -> new IllegalStateException(
                 getClass().getSimpleName() + " has no copy of document " + documentId + "; rebuild the projection"));
+        if (alreadyApplied(Optional.of(document), at)) {
+            return;
+        }
         follow(document.withText(change.applyTo(document.text()), revision), at);
     }
 
@@ -76,8 +88,13 @@ public abstract class TextDerivedProjection {
         if (!gone.isEmpty()) {
             delete(gone);
         }
-        documents.replaceOne(Filters.eq("_id", document.documentId()), document.withKeys(keys),
+        documents.replaceOne(Filters.eq("_id", document.documentId()), document.withKeys(keys, at.position()),
                 new ReplaceOptions().upsert(true));
+    }
+
+    /** Delivery is at least once: an event this document already reflects is not applied again (-1: no token). */
+    private static boolean alreadyApplied(Optional<FollowedDocument> document, ProjectionPosition at) {
+        return at.position() >= 0 && document.filter(d -> d.position() >= at.position()).isPresent();
     }
 
     private Optional<FollowedDocument> document(String documentId) {

@@ -150,6 +150,32 @@ class FixApiTest extends ArchiveIntegrationTest {
     }
 
     @Test
+    void concurrentReviewsOfOneDocumentLoseNoUpdate() throws Exception {
+        String id = importText("alpha beta gamma delta epsilon zeta eta theta");
+        List<String> words = List.of("alpha", "beta", "gamma", "delta", "epsilon", "zeta");
+        List<String> fixIds = new java.util.ArrayList<>();
+        for (String word : words) {
+            fixIds.add(postJson("/api/documents/" + id + "/fixes", fix(word, "replacement", word.toUpperCase()), "annotator")
+                    .json().get("id").asString());
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+            for (String fixId : fixIds) {
+                answers.add(pool.submit(() -> postJson("/api/documents/" + id + "/fixes/" + fixId + "/accept", Map.of(), "editor")));
+            }
+            for (java.util.concurrent.Future<Response> answer : answers) {
+                assertThat(answer.get().status()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode view = get("/api/documents/" + id).json();
+        assertThat(view.get("revision").asLong()).isEqualTo(6);
+        assertThat(view.get("text").asString()).startsWith("ALPHA BETA GAMMA DELTA EPSILON ZETA eta theta");
+    }
+
+    @Test
     void offsetsAreCodePointsWithAstralCharacters() {
         String id = importText("📢 𠮷野家 bord note");
         Response fix = postJson("/api/documents/" + id + "/fixes?accept=true",

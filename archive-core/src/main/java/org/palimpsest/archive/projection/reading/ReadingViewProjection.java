@@ -63,6 +63,9 @@ public class ReadingViewProjection {
     @EventHandler
     void on(DocumentImported event, @Timestamp Instant time, @Nullable TrackingToken token) {
         ProjectionPosition at = ProjectionPosition.of(token, time);
+        if (alreadyApplied(find(event.documentId()), at)) {
+            return;
+        }
         save(ReadingView.analysed(event.documentId(), event.title(), event.language(), event.source(), event.publishedAt(),
                 event.text(), 0, event.contentHash(), time, event.importedBy(), time, at, List.of()));
         saveRevision(event.documentId(), 0, event.text(), "imported", null, event.importedBy(), at);
@@ -72,6 +75,9 @@ public class ReadingViewProjection {
     void on(DocumentReimported event, @Timestamp Instant time, @Nullable TrackingToken token) {
         ProjectionPosition at = ProjectionPosition.of(token, time);
         ReadingView before = find(event.documentId()).orElse(null);
+        if (alreadyApplied(Optional.ofNullable(before), at)) {
+            return;
+        }
         Instant importedAt = before == null ? time : before.importedAt();
         // A re-import has no exact offset mapping: applied fixes lose their place in the new text.
         List<FixView> fixes = before == null ? List.of() : before.fixes().stream().map(f -> f.movedTo(null)).toList();
@@ -84,10 +90,11 @@ public class ReadingViewProjection {
     void on(TranslationFixProposed event, @Timestamp Instant time, @Nullable TrackingToken token) {
         FixView fix = new FixView(event.fixId(), FixState.PENDING, event.target(), event.replacement(), event.kind(),
                 event.reason(), event.reference(), event.proposedBy(), time, null, null, null, null, null, false);
-        update(event.documentId(), view -> {
+        ProjectionPosition at = ProjectionPosition.of(token, time);
+        update(event.documentId(), at, view -> {
             List<FixView> fixes = new ArrayList<>(view.fixes());
             fixes.add(fix);
-            return view.withFixes(fixes, time, ProjectionPosition.of(token, time));
+            return view.withFixes(fixes, time, at);
         });
     }
 
@@ -96,29 +103,32 @@ public class ReadingViewProjection {
         ProjectionPosition at = ProjectionPosition.of(token, time);
         TextChange change = event.change();
         Span inserted = new Span(change.start(), change.insertedEnd());
-        ReadingView view = update(event.documentId(), v -> v.withText(change.applyTo(v.text()), event.revision(),
+        update(event.documentId(), at, v -> v.withText(change.applyTo(v.text()), event.revision(),
                 moveFixes(v.fixes(), change, event.fixId(), f -> f.reviewed(FixState.ACCEPTED, event.acceptedBy(), time,
-                        event.comment(), inserted, event.revision(), event.reanchored())), time, at));
-        saveRevision(event.documentId(), event.revision(), view.text(), "fix-accepted", event.fixId(), event.acceptedBy(), at);
+                        event.comment(), inserted, event.revision(), event.reanchored())), time, at))
+                .ifPresent(view -> saveRevision(event.documentId(), event.revision(), view.text(), "fix-accepted",
+                        event.fixId(), event.acceptedBy(), at));
     }
 
     @EventHandler
     void on(TranslationFixRejected event, @Timestamp Instant time, @Nullable TrackingToken token) {
-        update(event.documentId(), view -> view.withFixes(view.fixes().stream()
+        ProjectionPosition at = ProjectionPosition.of(token, time);
+        update(event.documentId(), at, view -> view.withFixes(view.fixes().stream()
                 .map(f -> f.id().equals(event.fixId())
                         ? f.reviewed(FixState.REJECTED, event.rejectedBy(), time, event.comment(), null, null, false)
                         : f)
-                .toList(), time, ProjectionPosition.of(token, time)));
+                .toList(), time, at));
     }
 
     @EventHandler
     void on(TranslationFixReverted event, @Timestamp Instant time, @Nullable TrackingToken token) {
         ProjectionPosition at = ProjectionPosition.of(token, time);
         TextChange change = event.change();
-        ReadingView view = update(event.documentId(), v -> v.withText(change.applyTo(v.text()), event.revision(),
+        update(event.documentId(), at, v -> v.withText(change.applyTo(v.text()), event.revision(),
                 moveFixes(v.fixes(), change, event.fixId(), f -> f.reviewed(FixState.REVERTED, event.revertedBy(), time,
-                        event.comment(), null, f.appliedIn(), f.reanchored())), time, at));
-        saveRevision(event.documentId(), event.revision(), view.text(), "fix-reverted", event.fixId(), event.revertedBy(), at);
+                        event.comment(), null, f.appliedIn(), f.reanchored())), time, at))
+                .ifPresent(view -> saveRevision(event.documentId(), event.revision(), view.text(), "fix-reverted",
+                        event.fixId(), event.revertedBy(), at));
     }
 
     /** Applies {@code decide} to the fix that caused the change, and moves every other applied fix through it. */
@@ -191,15 +201,28 @@ public class ReadingViewProjection {
         return Optional.ofNullable(views.find(Filters.eq("_id", documentId)).first());
     }
 
-    private ReadingView update(String documentId, UnaryOperator<ReadingView> change) {
+    /** Applies {@code change} and saves; empty when the view already reflects this event (a redelivery). */
+    private Optional<ReadingView> update(String documentId, ProjectionPosition at, UnaryOperator<ReadingView> change) {
         ReadingView view = find(documentId).orElseThrow(() ->
                 new IllegalStateException("reading view of " + documentId + " is missing; rebuild the projection"));
+        if (alreadyApplied(Optional.of(view), at)) {
+            return Optional.empty();
+        }
         ReadingView updated = change.apply(view);
         save(updated);
-        return updated;
+        return Optional.of(updated);
     }
 
     /** Replaces the current view and keeps it as a new version, current from its event on. */
+    /**
+     * Events are delivered at least once (a crash before the token is stored, a segment changing hands): one
+     * that this view already reflects must not be applied again. Position -1 means no tracking token (a test
+     * feeding events by hand), where nothing is redelivered.
+     */
+    private static boolean alreadyApplied(Optional<ReadingView> view, ProjectionPosition at) {
+        return at.position() >= 0 && view.filter(v -> v.asOf().position() >= at.position()).isPresent();
+    }
+
     private void save(ReadingView view) {
         views.replaceOne(Filters.eq("_id", view.id()), view, new ReplaceOptions().upsert(true));
         long version = versionIndex.append(view.id(), view.asOf().position(), view.asOf().time());
