@@ -493,7 +493,9 @@ public class AnnotationProjection {
     private void setRevision(String documentId, long revision) {
         AnnotatedDocument document = documents.find(Filters.eq("_id", documentId)).first();
         List<String> ids = document == null ? List.of() : document.annotationIds();
-        documents.replaceOne(Filters.eq("_id", documentId), new AnnotatedDocument(documentId, revision, ids),
+        // Revisions only grow; a redelivered older event must not move the document back.
+        long current = document == null ? revision : Math.max(document.revision(), revision);
+        documents.replaceOne(Filters.eq("_id", documentId), new AnnotatedDocument(documentId, current, ids),
                 new ReplaceOptions().upsert(true));
     }
 
