@@ -18,6 +18,7 @@ import org.palimpsest.archive.document.Document;
 import org.palimpsest.archive.document.DocumentImporter;
 import org.palimpsest.archive.document.mongo.MongoImportKeys;
 import org.palimpsest.archive.eventstore.SequencedMongoEventStorageEngine;
+import org.palimpsest.archive.projection.ProjectionGenerations;
 import org.palimpsest.archive.projection.reading.ReadingViewProjection;
 import org.palimpsest.archive.serialization.ArchiveJson;
 import org.palimpsest.archive.history.Actors;
@@ -119,8 +120,13 @@ class AxonConfiguration {
     }
 
     @Bean
-    ReadingViewProjection readingViewProjection(MongoDatabase archiveDatabase) {
-        return new ReadingViewProjection(archiveDatabase);
+    ProjectionGenerations projectionGenerations(MongoDatabase archiveDatabase) {
+        return new ProjectionGenerations(archiveDatabase);
+    }
+
+    @Bean
+    ReadingViewProjection readingViewProjection(MongoDatabase archiveDatabase, ProjectionGenerations generations) {
+        return new ReadingViewProjection(archiveDatabase, generations.current(ReadingViewProjection.PROCESSING_GROUP));
     }
 
     @Bean

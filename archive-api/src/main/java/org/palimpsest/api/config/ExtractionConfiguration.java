@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.palimpsest.archive.extraction.names.NameCatalog;
 import org.palimpsest.archive.extraction.names.NameCatalogException;
 import org.palimpsest.archive.extraction.names.NameEntry;
+import org.palimpsest.archive.projection.ProjectionGenerations;
 import org.palimpsest.archive.projection.email.EmailProjection;
 import org.palimpsest.archive.projection.timeline.TimelineProjection;
 import org.slf4j.Logger;
@@ -46,13 +47,14 @@ class ExtractionConfiguration {
     }
 
     @Bean
-    EmailProjection emailProjection(MongoDatabase archiveDatabase, NameCatalog names) {
-        return new EmailProjection(archiveDatabase, name -> names.resolve(name).map(NameEntry::id));
+    EmailProjection emailProjection(MongoDatabase archiveDatabase, NameCatalog names, ProjectionGenerations generations) {
+        return new EmailProjection(archiveDatabase, name -> names.resolve(name).map(NameEntry::id),
+                generations.current(EmailProjection.PROCESSING_GROUP));
     }
 
     @Bean
-    TimelineProjection timelineProjection(MongoDatabase archiveDatabase, NameCatalog names) {
-        return new TimelineProjection(archiveDatabase, names);
+    TimelineProjection timelineProjection(MongoDatabase archiveDatabase, NameCatalog names, ProjectionGenerations generations) {
+        return new TimelineProjection(archiveDatabase, names, generations.current(TimelineProjection.PROCESSING_GROUP));
     }
 
     private static String bundled() {

@@ -84,8 +84,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BadRequestException.class)
     ProblemDetail badRequest(BadRequestException e) {
-        ProblemDetail problem = problem(e.status(), e.status() == HttpStatus.FORBIDDEN ? "forbidden" : "bad-request",
-                e.status() == HttpStatus.FORBIDDEN ? "Not allowed" : "Bad request", e.getMessage());
+        ProblemDetail problem = problem(e.status(), e.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                e.status().getReasonPhrase(), e.getMessage());
         if (e.parameter() != null) {
             problem.setProperty("parameter", e.parameter());
         }

@@ -22,12 +22,44 @@ import org.palimpsest.archive.fix.TranslationFixReverted;
  * text changes (import, re-import, accepted or reverted fix) the subclass derives the records afresh, and
  * those it no longer derives are deleted by key. Every read and write is keyed by unique ids.
  */
-public abstract class TextDerivedProjection {
+public abstract class TextDerivedProjection implements Rebuildable {
 
-    private final MongoCollection<FollowedDocument> documents;
+    private final MongoDatabase database;
+    private final String documentsCollection;
+    private volatile Generation generation;
 
-    protected TextDerivedProjection(MongoDatabase database, String documentsCollection) {
-        this.documents = database.getCollection(documentsCollection, FollowedDocument.class);
+    protected TextDerivedProjection(MongoDatabase database, String documentsCollection, Generation generation) {
+        this.database = database;
+        this.documentsCollection = documentsCollection;
+        this.generation = generation;
+    }
+
+    /** A collection of the generation currently read and written. */
+    protected <T> MongoCollection<T> collection(String name, Class<T> type) {
+        return database.getCollection(generation.name(name), type);
+    }
+
+    protected MongoDatabase database() {
+        return database;
+    }
+
+    @Override
+    public Generation generation() {
+        return generation;
+    }
+
+    @Override
+    public void adopt(Rebuildable rebuilt) {
+        generation = rebuilt.generation();
+    }
+
+    /** The followed-documents collection of {@code generation}, for {@link #collections}. */
+    protected String documentsCollection(Generation of) {
+        return of.name(documentsCollection);
+    }
+
+    private MongoCollection<FollowedDocument> documents() {
+        return collection(documentsCollection, FollowedDocument.class);
     }
 
     /** Writes the records derived from {@code document}'s text and returns their keys. */
@@ -70,7 +102,7 @@ public abstract class TextDerivedProjection {
 
     /** Forgets every followed document; subclasses clear their own records too. */
     protected void resetDocuments() {
-        documents.deleteMany(Filters.empty());
+        documents().deleteMany(Filters.empty());
     }
 
     private void change(String documentId, TextChange change, long revision, ProjectionPosition at) {
@@ -88,7 +120,7 @@ public abstract class TextDerivedProjection {
         if (!gone.isEmpty()) {
             delete(gone);
         }
-        documents.replaceOne(Filters.eq("_id", document.documentId()), document.withKeys(keys, at.position()),
+        documents().replaceOne(Filters.eq("_id", document.documentId()), document.withKeys(keys, at.position()),
                 new ReplaceOptions().upsert(true));
     }
 
@@ -98,6 +130,6 @@ public abstract class TextDerivedProjection {
     }
 
     private Optional<FollowedDocument> document(String documentId) {
-        return Optional.ofNullable(documents.find(Filters.eq("_id", documentId)).first());
+        return Optional.ofNullable(documents().find(Filters.eq("_id", documentId)).first());
     }
 }

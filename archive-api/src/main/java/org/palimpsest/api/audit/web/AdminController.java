@@ -11,7 +11,14 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.api.projection.ProjectionRebuilds;
 import org.palimpsest.api.web.AsOf;
+import org.palimpsest.api.web.BadRequestException;
+import org.palimpsest.api.web.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.palimpsest.archive.history.ConsistencyReport;
 import org.palimpsest.archive.history.ReadingViewConsistency;
 import org.palimpsest.archive.history.ReplayBound;
@@ -26,11 +33,30 @@ class AdminController {
     private final ReadingViewConsistency consistency;
     private final EventProcessingConfiguration processing;
     private final EventStore events;
+    private final ProjectionRebuilds rebuilds;
 
-    AdminController(ReadingViewConsistency consistency, EventProcessingConfiguration processing, EventStore events) {
+    AdminController(ReadingViewConsistency consistency, EventProcessingConfiguration processing, EventStore events,
+                    ProjectionRebuilds rebuilds) {
         this.consistency = consistency;
         this.processing = processing;
         this.events = events;
+        this.rebuilds = rebuilds;
+    }
+
+    /**
+     * Starts a blue/green rebuild of one projection (202); its progress shows under {@code rebuilds} in
+     * {@code GET /api/admin/projections}. 404 for a projection that cannot be rebuilt, 409 while one runs.
+     */
+    @PostMapping("/api/admin/projections/{name}/rebuild")
+    ResponseEntity<ProjectionRebuilds.Status> rebuild(@PathVariable String name) {
+        try {
+            return rebuilds.start(name)
+                    .map(status -> ResponseEntity.accepted().location(java.net.URI.create("/api/admin/projections")).body(status))
+                    .orElseThrow(() -> new NotFoundException("no rebuildable projection " + name + "; these are: "
+                            + String.join(", ", rebuilds.rebuildable())));
+        } catch (IllegalStateException e) {
+            throw new BadRequestException(HttpStatus.CONFLICT, "name", e.getMessage());
+        }
     }
 
     /**
@@ -66,7 +92,7 @@ class AdminController {
             }
             items.add(item);
         });
-        return Map.of("head", head, "items", items);
+        return Map.of("head", head, "items", items, "rebuildable", rebuilds.rebuildable(), "rebuilds", rebuilds.statuses());
     }
 
     private static Map<String, Object> segment(EventTrackerStatus status) {

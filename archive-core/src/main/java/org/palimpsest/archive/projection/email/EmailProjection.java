@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.extraction.email.EmailExtractor;
 import org.palimpsest.archive.extraction.email.Participant;
 import org.palimpsest.archive.projection.FollowedDocument;
+import org.palimpsest.archive.projection.Generation;
+import org.palimpsest.archive.projection.Rebuildable;
 import org.palimpsest.archive.projection.ProjectionPosition;
 import org.palimpsest.archive.projection.TextDerivedProjection;
 
@@ -31,21 +33,42 @@ public class EmailProjection extends TextDerivedProjection {
     static final String RENDERINGS = "emails";
     static final String DOCUMENTS = "email_documents";
 
-    private final MongoCollection<EmailRendering> renderings;
     private final RenderingGroups groups;
     private final Function<String, Optional<String>> aliasResolver;
 
     /** @param aliasResolver maps any spelling of a known person's name to a stable id */
     public EmailProjection(MongoDatabase database, Function<String, Optional<String>> aliasResolver) {
-        super(database, DOCUMENTS);
-        this.renderings = database.getCollection(RENDERINGS, EmailRendering.class);
+        this(database, aliasResolver, Generation.FIRST);
+    }
+
+    public EmailProjection(MongoDatabase database, Function<String, Optional<String>> aliasResolver, Generation generation) {
+        super(database, DOCUMENTS, generation);
         this.aliasResolver = aliasResolver;
         this.groups = new RenderingGroups(aliasResolver);
     }
 
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public Rebuildable fresh(Generation generation) {
+        return new EmailProjection(database(), aliasResolver, generation);
+    }
+
+    @Override
+    public List<String> collections(Generation generation) {
+        return List.of(generation.name(RENDERINGS), documentsCollection(generation));
+    }
+
+    private MongoCollection<EmailRendering> renderings() {
+        return collection(RENDERINGS, EmailRendering.class);
+    }
+
     @ResetHandler
     void reset() {
-        renderings.deleteMany(Filters.empty());
+        renderings().deleteMany(Filters.empty());
         resetDocuments();
     }
 
@@ -70,7 +93,7 @@ public class EmailProjection extends TextDerivedProjection {
         List<String> keys = new ArrayList<>();
         for (var email : EmailExtractor.extract(doc.text())) {
             EmailRendering rendering = EmailRendering.of(doc.documentId(), doc.title(), doc.language(), doc.revision(), email, at);
-            renderings.replaceOne(Filters.eq("_id", rendering.key()), rendering, new ReplaceOptions().upsert(true));
+            renderings().replaceOne(Filters.eq("_id", rendering.key()), rendering, new ReplaceOptions().upsert(true));
             keys.add(rendering.key());
         }
         return keys;
@@ -78,7 +101,7 @@ public class EmailProjection extends TextDerivedProjection {
 
     @Override
     protected void delete(List<String> keys) {
-        renderings.deleteMany(Filters.in("_id", keys));
+        renderings().deleteMany(Filters.in("_id", keys));
     }
 
     private boolean mentions(EmailMessage message, String participant) {
@@ -94,7 +117,7 @@ public class EmailProjection extends TextDerivedProjection {
     }
 
     private List<EmailRendering> all() {
-        return renderings.find().into(new ArrayList<>());
+        return renderings().find().into(new ArrayList<>());
     }
 
 

@@ -30,6 +30,8 @@ import org.palimpsest.archive.fix.TranslationFixProposed;
 import org.palimpsest.archive.fix.TranslationFixRejected;
 import org.palimpsest.archive.fix.TranslationFixReverted;
 import org.palimpsest.archive.projection.ProjectionPosition;
+import org.palimpsest.archive.projection.Generation;
+import org.palimpsest.archive.projection.Rebuildable;
 import org.palimpsest.archive.projection.VersionIndex;
 
 /**
@@ -38,7 +40,7 @@ import org.palimpsest.archive.projection.VersionIndex;
  * view has had, indexed by the position and time it became current, for as-of reads). All keyed by unique ids.
  */
 @ProcessingGroup(ReadingViewProjection.PROCESSING_GROUP)
-public class ReadingViewProjection {
+public class ReadingViewProjection implements Rebuildable {
 
     public static final String PROCESSING_GROUP = "reading-views";
     public static final String VIEWS = "reading_views";
@@ -46,18 +48,58 @@ public class ReadingViewProjection {
 
     public static final String VERSIONS = "reading_view_versions";
 
-    private final MongoCollection<ReadingView> views;
-    private final MongoCollection<DocumentRevision> revisions;
-    private final MongoCollection<ReadingViewVersion> versions;
-    private final VersionIndex versionIndex;
+    /** The collections of one generation; swapped whole when a rebuild is adopted. */
+    private record Store(Generation generation, MongoCollection<ReadingView> views,
+                         MongoCollection<DocumentRevision> revisions, MongoCollection<ReadingViewVersion> versions,
+                         VersionIndex versionIndex) {
+
+        static Store of(MongoDatabase database, Generation generation) {
+            return new Store(generation,
+                    database.getCollection(generation.name(VIEWS), ReadingView.class),
+                    database.getCollection(generation.name(REVISIONS), DocumentRevision.class),
+                    database.getCollection(generation.name(VERSIONS), ReadingViewVersion.class),
+                    new VersionIndex(database, generation.name(VERSIONS)));
+        }
+    }
+
+    private final MongoDatabase database;
+    private volatile Store store;
 
     public ReadingViewProjection(MongoDatabase database) {
-        this.views = database.getCollection(VIEWS, ReadingView.class);
-        this.revisions = database.getCollection(REVISIONS, DocumentRevision.class);
-        this.versions = database.getCollection(VERSIONS, ReadingViewVersion.class);
-        this.versionIndex = new VersionIndex(database, VERSIONS);
+        this(database, Generation.FIRST);
+    }
+
+    public ReadingViewProjection(MongoDatabase database, Generation generation) {
+        this.database = database;
+        this.store = Store.of(database, generation);
         // Real MongoDB uses it for language listings; the embedded server ignores non-unique indexes.
-        views.createIndex(Indexes.ascending("language", "_id"));
+        store.views().createIndex(Indexes.ascending("language", "_id"));
+    }
+
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public Generation generation() {
+        return store.generation();
+    }
+
+    @Override
+    public Rebuildable fresh(Generation generation) {
+        return new ReadingViewProjection(database, generation);
+    }
+
+    @Override
+    public void adopt(Rebuildable rebuilt) {
+        store = ((ReadingViewProjection) rebuilt).store;
+    }
+
+    @Override
+    public List<String> collections(Generation generation) {
+        return List.of(generation.name(VIEWS), generation.name(REVISIONS), generation.name(VERSIONS),
+                generation.name(VERSIONS) + "_directory", generation.name(VERSIONS) + "_blocks");
     }
 
     @EventHandler
@@ -143,10 +185,10 @@ public class ReadingViewProjection {
 
     @ResetHandler
     void reset() {
-        views.deleteMany(Filters.empty());
-        revisions.deleteMany(Filters.empty());
-        versions.deleteMany(Filters.empty());
-        versionIndex.reset();
+        store.views().deleteMany(Filters.empty());
+        store.revisions().deleteMany(Filters.empty());
+        store.versions().deleteMany(Filters.empty());
+        store.versionIndex().reset();
     }
 
     @QueryHandler
@@ -158,47 +200,47 @@ public class ReadingViewProjection {
     @QueryHandler
     public Optional<ReadingView> handle(FindReadingViewAsOf query) {
         OptionalLong version = query.position() != null
-                ? versionIndex.versionAt(query.documentId(), query.position())
-                : versionIndex.versionAt(query.documentId(), query.time());
+                ? store.versionIndex().versionAt(query.documentId(), query.position())
+                : store.versionIndex().versionAt(query.documentId(), query.time());
         if (version.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(versions.find(Filters.eq("_id",
+        return Optional.ofNullable(store.versions().find(Filters.eq("_id",
                 ReadingViewVersion.key(query.documentId(), version.getAsLong()))).first()).map(ReadingViewVersion::view);
     }
 
     @QueryHandler
     public List<VersionIndex.Stamp> handle(ListReadingViewVersions query) {
-        return versionIndex.stamps(query.documentId());
+        return store.versionIndex().stamps(query.documentId());
     }
 
     @QueryHandler
     public Optional<DocumentRevision> handle(FindRevision query) {
-        return Optional.ofNullable(revisions.find(Filters.eq("_id", DocumentRevision.key(query.documentId(), query.revision()))).first());
+        return Optional.ofNullable(store.revisions().find(Filters.eq("_id", DocumentRevision.key(query.documentId(), query.revision()))).first());
     }
 
     @QueryHandler
     public ReadingViewPage handle(ListReadingViews query) {
         Bson filter = query.language() == null ? Filters.empty() : Filters.eq("language", query.language());
         List<ReadingViewSummary> items = new ArrayList<>();
-        views.find(filter)
+        store.views().find(filter)
                 .sort(Sorts.ascending("_id"))
                 .skip(query.page() * query.size())
                 .limit(query.size())
                 .forEach(v -> items.add(v.summary()));
-        return new ReadingViewPage(items, query.page(), query.size(), views.countDocuments(filter));
+        return new ReadingViewPage(items, query.page(), query.size(), store.views().countDocuments(filter));
     }
 
     /** Ids of every document that has a reading view now. */
     public List<String> currentIds() {
         List<String> ids = new ArrayList<>();
-        views.withDocumentClass(org.bson.Document.class).find().projection(new org.bson.Document("_id", 1))
+        store.views().withDocumentClass(org.bson.Document.class).find().projection(new org.bson.Document("_id", 1))
                 .forEach(d -> ids.add(d.getString("_id")));
         return ids;
     }
 
     private Optional<ReadingView> find(String documentId) {
-        return Optional.ofNullable(views.find(Filters.eq("_id", documentId)).first());
+        return Optional.ofNullable(store.views().find(Filters.eq("_id", documentId)).first());
     }
 
     /** Applies {@code change} and saves; empty when the view already reflects this event (a redelivery). */
@@ -224,15 +266,15 @@ public class ReadingViewProjection {
     }
 
     private void save(ReadingView view) {
-        views.replaceOne(Filters.eq("_id", view.id()), view, new ReplaceOptions().upsert(true));
-        long version = versionIndex.append(view.id(), view.asOf().position(), view.asOf().time());
+        store.views().replaceOne(Filters.eq("_id", view.id()), view, new ReplaceOptions().upsert(true));
+        long version = store.versionIndex().append(view.id(), view.asOf().position(), view.asOf().time());
         String key = ReadingViewVersion.key(view.id(), version);
-        versions.replaceOne(Filters.eq("_id", key), new ReadingViewVersion(key, view), new ReplaceOptions().upsert(true));
+        store.versions().replaceOne(Filters.eq("_id", key), new ReadingViewVersion(key, view), new ReplaceOptions().upsert(true));
     }
 
     private void saveRevision(String documentId, long revision, String text, String cause, @Nullable String fixId,
                               String actor, ProjectionPosition at) {
-        revisions.replaceOne(Filters.eq("_id", DocumentRevision.key(documentId, revision)),
+        store.revisions().replaceOne(Filters.eq("_id", DocumentRevision.key(documentId, revision)),
                 new DocumentRevision(DocumentRevision.key(documentId, revision), documentId, revision, text, at.time(),
                         cause, fixId, actor, at.position()), new ReplaceOptions().upsert(true));
     }

@@ -22,6 +22,8 @@ import org.palimpsest.archive.extraction.names.NameEntry;
 import org.palimpsest.archive.extraction.names.NameMention;
 import org.palimpsest.archive.extraction.structure.StructureAnalyzer;
 import org.palimpsest.archive.projection.FollowedDocument;
+import org.palimpsest.archive.projection.Generation;
+import org.palimpsest.archive.projection.Rebuildable;
 import org.palimpsest.archive.projection.ProjectionPosition;
 import org.palimpsest.archive.projection.TextDerivedProjection;
 
@@ -37,25 +39,46 @@ public class TimelineProjection extends TextDerivedProjection {
     static final String ENTRIES = "timeline_entries";
     static final String DOCUMENTS = "timeline_documents";
 
-    private final MongoCollection<TimelineEntry> entries;
     private final NameCatalog names;
 
     public TimelineProjection(MongoDatabase database, NameCatalog names) {
-        super(database, DOCUMENTS);
-        this.entries = database.getCollection(ENTRIES, TimelineEntry.class);
+        this(database, names, Generation.FIRST);
+    }
+
+    public TimelineProjection(MongoDatabase database, NameCatalog names, Generation generation) {
+        super(database, DOCUMENTS, generation);
         this.names = names;
+    }
+
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public Rebuildable fresh(Generation generation) {
+        return new TimelineProjection(database(), names, generation);
+    }
+
+    @Override
+    public List<String> collections(Generation generation) {
+        return List.of(generation.name(ENTRIES), documentsCollection(generation));
+    }
+
+    private MongoCollection<TimelineEntry> entries() {
+        return collection(ENTRIES, TimelineEntry.class);
     }
 
     @ResetHandler
     void reset() {
-        entries.deleteMany(Filters.empty());
+        entries().deleteMany(Filters.empty());
         resetDocuments();
     }
 
     @QueryHandler
     public List<TimelineEvent> handle(TimelineQuery query) {
         Optional<String> person = query.person() == null ? Optional.empty() : names.resolve(query.person().strip()).map(NameEntry::id);
-        List<TimelineEntry> matching = entries.find().into(new ArrayList<>()).stream()
+        List<TimelineEntry> matching = entries().find().into(new ArrayList<>()).stream()
                 .filter(e -> query.language() == null || languageMatches(e.language(), query.language()))
                 .filter(e -> query.text() == null || contains(e.text(), query.text()))
                 .filter(e -> query.person() == null
@@ -79,7 +102,7 @@ public class TimelineProjection extends TextDerivedProjection {
             List<String> named = mentions.stream().filter(m -> statement.span().contains(m.span()))
                     .map(NameMention::entryId).distinct().toList();
             TimelineEntry entry = TimelineEntry.of(doc.documentId(), doc.title(), doc.revision(), i + 1, statement, named, at);
-            entries.replaceOne(Filters.eq("_id", entry.key()), entry, new ReplaceOptions().upsert(true));
+            entries().replaceOne(Filters.eq("_id", entry.key()), entry, new ReplaceOptions().upsert(true));
             keys.add(entry.key());
         }
         return keys;
@@ -87,7 +110,7 @@ public class TimelineProjection extends TextDerivedProjection {
 
     @Override
     protected void delete(List<String> keys) {
-        entries.deleteMany(Filters.in("_id", keys));
+        entries().deleteMany(Filters.in("_id", keys));
     }
 
     /** The day relative dates count from: the publication date when it names a day. */

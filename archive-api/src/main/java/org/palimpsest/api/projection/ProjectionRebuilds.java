@@ -1,0 +1,185 @@
+package org.palimpsest.api.projection;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.jspecify.annotations.Nullable;
+import org.palimpsest.archive.projection.Generation;
+import org.palimpsest.archive.projection.ProjectionGenerations;
+import org.palimpsest.archive.projection.Rebuildable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Blue/green rebuilds. A temporary processor with a fresh token projects the whole log into the next
+ * generation's collections while the live projection keeps answering. Once it has caught up, the live processor
+ * stops, the rebuild catches up with the head, the live processor's token is moved to the rebuild's position,
+ * the live projection adopts the new collections in one step and the live processor starts again; the old
+ * collections are dropped last. No read ever meets an empty or half-built view.
+ */
+@Component
+public class ProjectionRebuilds {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    /** Where a rebuild stands. */
+    public record Status(String processingGroup, String state, int generation, long position, long head,
+                         Instant startedAt, @Nullable Instant finishedAt, @Nullable String error) {
+    }
+
+    private final Map<String, Rebuildable> projections;
+    private final EventProcessingConfiguration processing;
+    private final EventStore events;
+    private final TokenStore tokens;
+    private final ProjectionGenerations generations;
+    private final MongoDatabase database;
+    private final Map<String, Status> statuses = new ConcurrentHashMap<>();
+
+    public ProjectionRebuilds(List<Rebuildable> projections, EventProcessingConfiguration processing, EventStore events,
+                              TokenStore tokens, ProjectionGenerations generations, MongoDatabase archiveDatabase) {
+        this.projections = projections.stream().collect(Collectors.toMap(Rebuildable::processingGroup, Function.identity()));
+        this.processing = processing;
+        this.events = events;
+        this.tokens = tokens;
+        this.generations = generations;
+        this.database = archiveDatabase;
+    }
+
+    public List<String> rebuildable() {
+        return projections.keySet().stream().sorted().toList();
+    }
+
+    public Map<String, Status> statuses() {
+        return Map.copyOf(statuses);
+    }
+
+    /**
+     * Starts rebuilding {@code group} in the background.
+     *
+     * @return empty when no such projection can be rebuilt
+     * @throws IllegalStateException when a rebuild of it is already running
+     */
+    public synchronized Optional<Status> start(String group) {
+        Rebuildable live = projections.get(group);
+        if (live == null) {
+            return Optional.empty();
+        }
+        Status running = statuses.get(group);
+        if (running != null && running.finishedAt() == null) {
+            throw new IllegalStateException("a rebuild of " + group + " is already running");
+        }
+        Generation next = live.generation().next();
+        Status status = new Status(group, "building", next.number(), -1, head(), Instant.now(), null, null);
+        statuses.put(group, status);
+        Thread worker = new Thread(() -> run(live, next), "rebuild-" + group);
+        worker.setDaemon(true);
+        worker.start();
+        return Optional.of(status);
+    }
+
+    private void run(Rebuildable live, Generation next) {
+        String group = live.processingGroup();
+        Generation old = live.generation();
+        drop(live.collections(next));
+        Rebuildable fresh = live.fresh(next);
+        String name = group + "-rebuild-g" + next.number();
+        TrackingEventProcessor rebuild = TrackingEventProcessor.builder()
+                .name(name)
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(fresh).build())
+                .messageSource(events)
+                .tokenStore(tokens)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andInitialTrackingToken(StreamableMessageSource::createTailToken))
+                .build();
+        StreamingEventProcessor liveProcessor = processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
+        try {
+            log.info("rebuild of {}: projecting the whole log into generation {}", group, next.number());
+            rebuild.start();
+            catchUp(group, next, rebuild);
+            liveProcessor.shutDown();
+            catchUp(group, next, rebuild);
+            TrackingToken reached = rebuild.processingStatus().get(0).getTrackingToken();
+            rebuild.shutDown();
+            tokens.storeToken(reached, group, 0);
+            tokens.releaseClaim(group, 0);
+            live.adopt(fresh);
+            generations.adopt(group, next);
+            liveProcessor.start();
+            drop(live.collections(old));
+            finish(group, "done", null);
+            log.info("rebuild of {}: generation {} adopted, generation {} dropped", group, next.number(), old.number());
+        } catch (RuntimeException e) {
+            log.error("rebuild of {} failed; the live projection keeps generation {}", group, old.number(), e);
+            rebuild.shutDown();
+            if (!liveProcessor.isRunning()) {
+                liveProcessor.start();
+            }
+            if (live.generation().equals(old)) {
+                drop(live.collections(next));
+            }
+            finish(group, "failed", e.getMessage());
+        }
+    }
+
+    /** Waits until the rebuild has processed everything appended so far, reporting its position. */
+    private void catchUp(String group, Generation next, TrackingEventProcessor rebuild) {
+        long target = head();
+        while (true) {
+            long position = rebuild.processingStatus().values().stream()
+                    .mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
+            Status status = statuses.get(group);
+            statuses.put(group, new Status(group, "building", next.number(), position, target, status.startedAt(), null, null));
+            boolean caughtUp = !rebuild.processingStatus().isEmpty()
+                    && rebuild.processingStatus().values().stream().allMatch(s -> s.isCaughtUp());
+            // Caught up also covers a head that is only a gap (an append that failed at the very end).
+            if (position >= target || (caughtUp && position >= 0)) {
+                return;
+            }
+            if (rebuild.isError()) {
+                throw new IllegalStateException("the rebuild processor failed; see the log");
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("rebuild interrupted", e);
+            }
+        }
+    }
+
+    private void finish(String group, String state, @Nullable String error) {
+        Status status = statuses.get(group);
+        statuses.put(group, new Status(group, state, status.generation(), status.position(), status.head(),
+                status.startedAt(), Instant.now(), error));
+    }
+
+    /** Drops those of {@code names} that exist (leftovers of a failed rebuild, or the generation just replaced). */
+    private void drop(List<String> names) {
+        java.util.Set<String> existing = database.listCollectionNames().into(new java.util.HashSet<>());
+        names.stream().filter(existing::contains).forEach(name -> database.getCollection(name).drop());
+    }
+
+    private long head() {
+        TrackingToken head = events.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
+    }
+}

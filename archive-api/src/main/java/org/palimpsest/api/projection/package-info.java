@@ -1,0 +1,7 @@
+/**
+ * Operating the projections: blue/green rebuilds behind the live views.
+ */
+@NullMarked
+package org.palimpsest.api.projection;
+
+import org.jspecify.annotations.NullMarked;
