@@ -5,7 +5,15 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
+import org.bson.BsonDocumentWrapper;
+import org.bson.BsonString;
+import org.bson.codecs.Codec;
+import org.bson.codecs.DecoderContext;
 import java.util.Optional;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -62,8 +70,68 @@ public abstract class TextDerivedProjection implements Rebuildable {
         return collection(documentsCollection, FollowedDocument.class);
     }
 
-    /** Writes the records derived from {@code document}'s text and returns their keys. */
-    protected abstract List<String> derive(FollowedDocument document, ProjectionPosition at);
+    private MongoCollection<FollowedDocument> documentVersions() {
+        return collection(documentsCollection + "_versions", FollowedDocument.class);
+    }
+
+    private VersionIndex versionIndex() {
+        return new VersionIndex(database, generation.name(documentsCollection + "_versions"));
+    }
+
+    /** Every collection this base keeps for {@code of}, besides the subclass's record collections. */
+    protected List<String> baseCollections(Generation of) {
+        String versions = of.name(documentsCollection + "_versions");
+        return List.of(of.name(documentsCollection), versions, versions + "_directory", versions + "_blocks");
+    }
+
+    /**
+     * Saves a derived record under its key, and a copy under {@code key@version} in {@code <name>_versions} for
+     * as-of reads. The copy is the record's own BSON with only its id replaced.
+     */
+    protected <R> void store(String name, Class<R> type, String key, R record, long version) {
+        collection(name, type).replaceOne(Filters.eq("_id", key), record, new ReplaceOptions().upsert(true));
+        BsonDocument copy = BsonDocumentWrapper.asBsonDocument(record, database.getCodecRegistry()).clone();
+        copy.put("_id", new BsonString(key + "@" + version));
+        collection(name + "_versions", BsonDocument.class)
+                .replaceOne(Filters.eq("_id", key + "@" + version), copy, new ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * The records derived from every document as the projection held them at {@code position} or {@code time}:
+     * per document one version lookup and one {@code $in} on keys, so the cost grows with the number of
+     * documents, never with the length of their histories.
+     */
+    protected <R> List<R> derivedAsOf(String name, Class<R> type, @Nullable Long position, @Nullable Instant time) {
+        VersionIndex index = versionIndex();
+        Codec<R> codec = database.getCodecRegistry().get(type);
+        List<R> records = new ArrayList<>();
+        for (FollowedDocument current : documents().find()) {
+            OptionalLong version = position != null ? index.versionAt(current.documentId(), position)
+                    : index.versionAt(current.documentId(), time);
+            if (version.isEmpty()) {
+                continue;
+            }
+            FollowedDocument then = documentVersions()
+                    .find(Filters.eq("_id", current.documentId() + "@" + version.getAsLong())).first();
+            if (then == null || then.derivedKeys().isEmpty()) {
+                continue;
+            }
+            List<String> ids = then.derivedKeys().stream().map(k -> k + "@" + version.getAsLong()).toList();
+            for (BsonDocument copy : collection(name + "_versions", BsonDocument.class).find(Filters.in("_id", ids))) {
+                String id = copy.getString("_id").getValue();
+                copy.put("_id", new BsonString(id.substring(0, id.lastIndexOf('@'))));
+                records.add(codec.decode(new BsonDocumentReader(copy), DecoderContext.builder().build()));
+            }
+        }
+        return records;
+    }
+
+    /**
+     * Writes the records derived from {@code document}'s text, each through {@link #store}, and returns their keys.
+     *
+     * @param version the document's version in this projection, for the as-of copies
+     */
+    protected abstract List<String> derive(FollowedDocument document, ProjectionPosition at, long version);
 
     /** Deletes derived records that the current text no longer yields. */
     protected abstract void delete(List<String> keys);
@@ -103,6 +171,8 @@ public abstract class TextDerivedProjection implements Rebuildable {
     /** Forgets every followed document; subclasses clear their own records too. */
     protected void resetDocuments() {
         documents().deleteMany(Filters.empty());
+        documentVersions().deleteMany(Filters.empty());
+        versionIndex().reset();
     }
 
     private void change(String documentId, TextChange change, long revision, ProjectionPosition at) {
@@ -115,13 +185,17 @@ public abstract class TextDerivedProjection implements Rebuildable {
     }
 
     private void follow(FollowedDocument document, ProjectionPosition at) {
-        List<String> keys = derive(document, at);
+        long version = versionIndex().append(document.documentId(), at.position(), at.time());
+        List<String> keys = derive(document, at, version);
         List<String> gone = document.derivedKeys().stream().filter(k -> !keys.contains(k)).toList();
         if (!gone.isEmpty()) {
             delete(gone);
         }
-        documents().replaceOne(Filters.eq("_id", document.documentId()), document.withKeys(keys, at.position()),
-                new ReplaceOptions().upsert(true));
+        FollowedDocument followed = document.withKeys(keys, at.position());
+        documents().replaceOne(Filters.eq("_id", document.documentId()), followed, new ReplaceOptions().upsert(true));
+        FollowedDocument snapshot = new FollowedDocument(document.documentId() + "@" + version, followed.title(),
+                followed.language(), followed.publishedAt(), followed.revision(), "", keys, at.position());
+        documentVersions().replaceOne(Filters.eq("_id", snapshot.documentId()), snapshot, new ReplaceOptions().upsert(true));
     }
 
     /** Delivery is at least once: an event this document already reflects is not applied again (-1: no token). */

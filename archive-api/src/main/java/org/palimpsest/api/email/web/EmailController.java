@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.api.web.AsOf;
 import org.palimpsest.api.web.BadRequestException;
 import org.palimpsest.api.web.NotFoundException;
 import org.palimpsest.archive.projection.email.EmailMessage;
@@ -35,18 +36,25 @@ class EmailController {
                    @RequestParam(required = false) @Nullable String from,
                    @RequestParam(required = false) @Nullable String to,
                    @RequestParam(defaultValue = "0") int page,
-                   @RequestParam(defaultValue = "50") int size) {
+                   @RequestParam(defaultValue = "50") int size,
+                   @RequestParam(required = false) @Nullable String asOf,
+                   @RequestParam(required = false) @Nullable Long atPosition) {
         if (page < 0 || size < 1 || size > 200) {
             throw new BadRequestException(HttpStatus.BAD_REQUEST, "size", "page must be 0 or more and size 1 to 200");
         }
+        java.util.Optional<AsOf> when = AsOf.from(asOf, atPosition, null);
         ListEmails query = new ListEmails(participant == null || participant.isBlank() ? null : participant.strip(),
-                instant(from, "from", false), instant(to, "to", true), page, size);
+                instant(from, "from", false), instant(to, "to", true), page, size,
+                when.map(AsOf::position).orElse(null), when.map(AsOf::time).orElse(null));
         return queries.query(query, EmailPage.class).join();
     }
 
     @GetMapping("/api/emails/{id}")
-    EmailMessage get(@PathVariable String id) {
-        return queries.query(new FindEmail(id), ResponseTypes.optionalInstanceOf(EmailMessage.class)).join()
+    EmailMessage get(@PathVariable String id, @RequestParam(required = false) @Nullable String asOf,
+                     @RequestParam(required = false) @Nullable Long atPosition) {
+        java.util.Optional<AsOf> when = AsOf.from(asOf, atPosition, null);
+        return queries.query(new FindEmail(id, when.map(AsOf::position).orElse(null), when.map(AsOf::time).orElse(null)),
+                        ResponseTypes.optionalInstanceOf(EmailMessage.class)).join()
                 .orElseThrow(() -> new NotFoundException("no email with id " + id));
     }
 

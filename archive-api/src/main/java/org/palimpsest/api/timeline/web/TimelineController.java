@@ -11,6 +11,7 @@ import java.util.Map;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.api.web.AsOf;
 import org.palimpsest.api.web.BadRequestException;
 import org.palimpsest.archive.projection.timeline.TimelineEntry;
 import org.palimpsest.archive.projection.timeline.TimelineEvent;
@@ -34,6 +35,7 @@ class TimelineController {
      * @param from   first day (or month, or year) wanted, inclusive
      * @param to     last day (or month, or year) wanted, inclusive
      * @param format {@code json} (default) or {@code timelinejs}
+     * @param asOf   the timeline as it stood at this instant (or {@code atPosition}, a global event index)
      */
     @GetMapping("/api/timeline")
     Object timeline(@RequestParam(required = false) @Nullable String from,
@@ -43,12 +45,15 @@ class TimelineController {
                     @RequestParam(required = false) @Nullable String q,
                     @RequestParam(defaultValue = "json") String format,
                     @RequestParam(defaultValue = "0") int page,
-                    @RequestParam(defaultValue = "200") int size) {
+                    @RequestParam(defaultValue = "200") int size,
+                    @RequestParam(required = false) @Nullable String asOf,
+                    @RequestParam(required = false) @Nullable Long atPosition) {
         if (page < 0 || size < 1 || size > 1000) {
             throw new BadRequestException(HttpStatus.BAD_REQUEST, "size", "page must be 0 or more and size 1 to 1000");
         }
+        java.util.Optional<AsOf> when = AsOf.from(asOf, atPosition, null);
         TimelineQuery query = new TimelineQuery(day(from, "from", false), day(to, "to", true), blankToNull(lang),
-                blankToNull(person), blankToNull(q));
+                blankToNull(person), blankToNull(q), when.map(AsOf::position).orElse(null), when.map(AsOf::time).orElse(null));
         List<TimelineEvent> events = queries.query(query, ResponseTypes.multipleInstancesOf(TimelineEvent.class)).join();
         return switch (format) {
             case "json" -> Map.of("items", events.stream().skip((long) page * size).limit(size).toList(),

@@ -74,6 +74,30 @@ class AsOfAndReplayApiTest extends ArchiveIntegrationTest {
     }
 
     @Test
+    void timelineAndEmailsAsTheyStood() {
+        String tag = "asof" + UUID.randomUUID().toString().substring(0, 6);
+        String id = postJson("/api/documents", Map.of("text", "- **February 2018** — Dana Whitlock left the board (" + tag + ").\n\n"
+                + "```\nFrom: Dana Whitlock <dana@" + tag + ".example>\nTo: Minho Seo <minho@corvid.example>\n"
+                + "Date: Mon, Mar 11, 2019 at 8:05 AM PDT\nSubject: Capped retruns\n\nFine by me.\n```\n"), "editor")
+                .json().get("id").asString();
+        long before = get("/api/documents/" + id).json().get("asOf").get("position").asLong();
+        fix(id, "February 2018", "March 2018");
+        fix(id, "Capped retruns", "Capped returns");
+
+        assertThat(get("/api/timeline?q=" + tag).json().get("items").get(0).get("iso").asString()).isEqualTo("2018-03");
+        assertThat(get("/api/timeline?q=" + tag + "&atPosition=" + before).json().get("items").get(0).get("iso").asString())
+                .isEqualTo("2018-02");
+        String participant = "dana@" + tag + ".example";
+        JsonNode now = get("/api/emails?participant=" + participant).json().get("items").get(0);
+        JsonNode then = get("/api/emails?participant=" + participant + "&atPosition=" + before).json().get("items").get(0);
+        assertThat(now.get("renderings").get(0).get("subject").asString()).isEqualTo("Capped returns");
+        assertThat(then.get("renderings").get(0).get("subject").asString()).isEqualTo("Capped retruns");
+        assertThat(get("/api/emails/" + then.get("id").asString() + "?atPosition=" + before).json()
+                .get("renderings").get(0).get("subject").asString()).isEqualTo("Capped retruns");
+        assertThat(get("/api/emails?participant=" + participant + "&atPosition=" + (before - 1)).json().get("total").asInt()).isZero();
+    }
+
+    @Test
     void replayAgreesWithTheVersionedViewsAtRandomPointsOfARandomHistory() {
         long seed = System.nanoTime();
         System.out.println("[replay property] seed " + seed);

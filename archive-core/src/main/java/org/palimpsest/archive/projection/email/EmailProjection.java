@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.extraction.email.EmailExtractor;
 import org.palimpsest.archive.extraction.email.Participant;
@@ -59,7 +60,10 @@ public class EmailProjection extends TextDerivedProjection {
 
     @Override
     public List<String> collections(Generation generation) {
-        return List.of(generation.name(RENDERINGS), documentsCollection(generation));
+        List<String> names = new ArrayList<>(baseCollections(generation));
+        names.add(generation.name(RENDERINGS));
+        names.add(generation.name(RENDERINGS + "_versions"));
+        return names;
     }
 
     private MongoCollection<EmailRendering> renderings() {
@@ -74,7 +78,7 @@ public class EmailProjection extends TextDerivedProjection {
 
     @QueryHandler
     public EmailPage handle(ListEmails query) {
-        List<EmailMessage> matching = groups.group(all()).stream()
+        List<EmailMessage> matching = groups.group(all(query.position(), query.time())).stream()
                 .filter(m -> query.participant() == null || mentions(m, query.participant()))
                 .filter(m -> query.from() == null || (m.time() != null && !m.time().isBefore(query.from())))
                 .filter(m -> query.to() == null || (m.time() != null && m.time().isBefore(query.to())))
@@ -85,15 +89,16 @@ public class EmailProjection extends TextDerivedProjection {
 
     @QueryHandler
     public Optional<EmailMessage> handle(FindEmail query) {
-        return groups.group(all()).stream().filter(m -> m.id().equals(query.messageId())).findFirst();
+        return groups.group(all(query.position(), query.time())).stream()
+                .filter(m -> m.id().equals(query.messageId())).findFirst();
     }
 
     @Override
-    protected List<String> derive(FollowedDocument doc, ProjectionPosition at) {
+    protected List<String> derive(FollowedDocument doc, ProjectionPosition at, long version) {
         List<String> keys = new ArrayList<>();
         for (var email : EmailExtractor.extract(doc.text())) {
             EmailRendering rendering = EmailRendering.of(doc.documentId(), doc.title(), doc.language(), doc.revision(), email, at);
-            renderings().replaceOne(Filters.eq("_id", rendering.key()), rendering, new ReplaceOptions().upsert(true));
+            store(RENDERINGS, EmailRendering.class, rendering.key(), rendering, version);
             keys.add(rendering.key());
         }
         return keys;
@@ -116,8 +121,9 @@ public class EmailProjection extends TextDerivedProjection {
         return value != null && value.toLowerCase(Locale.ROOT).contains(wanted);
     }
 
-    private List<EmailRendering> all() {
-        return renderings().find().into(new ArrayList<>());
+    private List<EmailRendering> all(@Nullable Long position, @Nullable Instant time) {
+        return position == null && time == null ? renderings().find().into(new ArrayList<>())
+                : derivedAsOf(RENDERINGS, EmailRendering.class, position, time);
     }
 
 

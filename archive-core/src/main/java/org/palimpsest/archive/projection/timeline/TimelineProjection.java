@@ -62,7 +62,10 @@ public class TimelineProjection extends TextDerivedProjection {
 
     @Override
     public List<String> collections(Generation generation) {
-        return List.of(generation.name(ENTRIES), documentsCollection(generation));
+        List<String> names = new ArrayList<>(baseCollections(generation));
+        names.add(generation.name(ENTRIES));
+        names.add(generation.name(ENTRIES + "_versions"));
+        return names;
     }
 
     private MongoCollection<TimelineEntry> entries() {
@@ -78,7 +81,9 @@ public class TimelineProjection extends TextDerivedProjection {
     @QueryHandler
     public List<TimelineEvent> handle(TimelineQuery query) {
         Optional<String> person = query.person() == null ? Optional.empty() : names.resolve(query.person().strip()).map(NameEntry::id);
-        List<TimelineEntry> matching = entries().find().into(new ArrayList<>()).stream()
+        List<TimelineEntry> all = query.position() == null && query.time() == null ? entries().find().into(new ArrayList<>())
+                : derivedAsOf(ENTRIES, TimelineEntry.class, query.position(), query.time());
+        List<TimelineEntry> matching = all.stream()
                 .filter(e -> query.language() == null || languageMatches(e.language(), query.language()))
                 .filter(e -> query.text() == null || contains(e.text(), query.text()))
                 .filter(e -> query.person() == null
@@ -91,7 +96,7 @@ public class TimelineProjection extends TextDerivedProjection {
     }
 
     @Override
-    protected List<String> derive(FollowedDocument doc, ProjectionPosition at) {
+    protected List<String> derive(FollowedDocument doc, ProjectionPosition at, long version) {
         IndexedText text = new IndexedText(doc.text());
         List<NameMention> mentions = names.find(text);
         List<DatedStatement> statements = DatedStatementExtractor.extract(text,
@@ -102,7 +107,7 @@ public class TimelineProjection extends TextDerivedProjection {
             List<String> named = mentions.stream().filter(m -> statement.span().contains(m.span()))
                     .map(NameMention::entryId).distinct().toList();
             TimelineEntry entry = TimelineEntry.of(doc.documentId(), doc.title(), doc.revision(), i + 1, statement, named, at);
-            entries().replaceOne(Filters.eq("_id", entry.key()), entry, new ReplaceOptions().upsert(true));
+            store(ENTRIES, TimelineEntry.class, entry.key(), entry, version);
             keys.add(entry.key());
         }
         return keys;
