@@ -277,7 +277,10 @@ public class AnnotationProjection {
     @QueryHandler
     public AnchoredDocument handle(AnchoredAnnotations query) {
         String documentId = query.documentId();
-        List<AnnotationView> live = onDocument(documentId).stream()
+        List<AnnotationRecord> records = query.historical()
+                ? asOf(onDocument(documentId), query.position(), query.time())
+                : onDocument(documentId);
+        List<AnnotationView> live = records.stream()
                 .map(AnnotationRecord::view)
                 .filter(v -> v.visibleTo(null, false))
                 .toList();
@@ -378,6 +381,25 @@ public class AnnotationProjection {
     }
 
     /** Every annotation on {@code documentId} or in its threads: one key lookup and {@code $in} on ids. */
+    /** Each annotation in the version current at the point asked, dropping those created after it. */
+    private List<AnnotationRecord> asOf(List<AnnotationRecord> current, @Nullable Long position, @Nullable Instant time) {
+        List<AnnotationRecord> then = new ArrayList<>();
+        for (AnnotationRecord record : current) {
+            OptionalLong index = position != null ? versionIndex.versionAt(record.id(), position)
+                    : versionIndex.versionAt(record.id(), time);
+            if (index.isEmpty()) {
+                continue;
+            }
+            AnnotationVersionRecord version = versions.find(Filters.eq("_id",
+                    AnnotationVersionRecord.key(record.id(), index.getAsLong() + 1))).first();
+            if (version != null) {
+                then.add(AnnotationRecord.of(version.state().toState(), record.documentId(), version.revisionTime(),
+                        new ProjectionPosition(version.position(), version.time())));
+            }
+        }
+        return then;
+    }
+
     private List<AnnotationRecord> onDocument(String documentId) {
         AnnotatedDocument document = documents.find(Filters.eq("_id", documentId)).first();
         if (document == null) {

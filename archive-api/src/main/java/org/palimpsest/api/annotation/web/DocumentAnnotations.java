@@ -4,6 +4,7 @@ import java.util.List;
 import org.palimpsest.annotations.projection.AnchoredAnnotations;
 import org.palimpsest.annotations.projection.AnchoredDocument;
 import org.palimpsest.annotations.projection.CurrentText;
+import org.palimpsest.api.web.AsOf;
 import org.palimpsest.annotations.webannotation.WebAnnotationIris;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +34,17 @@ public class DocumentAnnotations {
         if (anchored.behind() && reads.caughtUp()) {
             anchored = reads.anchored(query);
         }
+        WebAnnotationIris iris = new WebAnnotationIris(baseUrl.get());
+        return anchored.annotations().stream().map(a -> DocumentAnnotation.of(a, iris)).toList();
+    }
+
+    /**
+     * The annotations as they stood at {@code when}, in their versions current then, anchored to the text of
+     * that time ({@code textThen} at {@code revisionThen}).
+     */
+    public List<DocumentAnnotation> forDocumentAsOf(String documentId, String textThen, long revisionThen, AsOf when) {
+        AnchoredDocument anchored = reads.anchored(new AnchoredAnnotations(documentId,
+                new CurrentText(textThen, revisionThen), when.position(), when.time()));
         WebAnnotationIris iris = new WebAnnotationIris(baseUrl.get());
         return anchored.annotations().stream().map(a -> DocumentAnnotation.of(a, iris)).toList();
     }

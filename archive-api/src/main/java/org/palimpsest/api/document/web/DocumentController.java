@@ -95,8 +95,8 @@ class DocumentController {
     }
 
     /**
-     * The reading view now, or as it stood at {@code asOf}/{@code atPosition}/{@code Accept-Datetime}; a
-     * historical answer carries Memento headers and, for now, no annotations (their as-of view is not built yet).
+     * The reading view now, or as it stood at {@code asOf}/{@code atPosition}/{@code Accept-Datetime}: a historical
+     * answer carries Memento headers and the annotations live then, in their versions then, anchored to that text.
      */
     @GetMapping("/{id}")
     ResponseEntity<DocumentResponse> get(@PathVariable String id,
@@ -115,7 +115,8 @@ class DocumentController {
                 .header("Memento-Datetime", AsOf.httpDate(view.asOf().time()))
                 .header(HttpHeaders.LINK, mementoLinks(id))
                 .header(HttpHeaders.VARY, "Accept-Datetime")
-                .body(DocumentResponse.of(view, List.of(), null));
+                .body(DocumentResponse.of(view,
+                        annotations.forDocumentAsOf(id, view.text(), view.revision(), when.get()), null));
     }
 
     /** RFC 7089 TimeMap: every version of the reading view, with the position that reads it. */

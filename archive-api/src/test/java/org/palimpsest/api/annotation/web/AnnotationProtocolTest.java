@@ -364,6 +364,28 @@ class AnnotationProtocolTest extends ArchiveIntegrationTest {
     }
 
     @Test
+    void theReadingViewAsOfATimeShowsTheAnnotationsAsTheyWereThen() {
+        String doc = importText(TEXT);
+        String id = createdId(annotation(doc, "harbour master", "who?"), "annotator");
+        call("PUT", id, "annotator", annotation(doc, "harbour master", "who was he really?"), "If-Match", "\"1\"");
+        JsonNode versions = getAs(id + "/versions", "annotator").json().get("items");
+        String firstTime = versions.get(0).get("time").asString();
+        String secondTime = versions.get(1).get("time").asString();
+        String documentId = doc;
+
+        JsonNode then = get("/api/documents/" + documentId + "?asOf=" + firstTime).json().get("annotations");
+        assertThat(then).hasSize(1);
+        assertThat(then.get(0).get("version").asLong()).isEqualTo(1);
+        assertThat(then.get(0).get("status").asString()).isEqualTo("exact");
+        JsonNode later = get("/api/documents/" + documentId + "?asOf=" + secondTime).json().get("annotations");
+        assertThat(later.get(0).get("version").asLong()).isEqualTo(2);
+        assertThat(later.get(0).toString()).contains("who was he really?");
+        JsonNode imported = get("/api/documents/" + documentId + "?atPosition="
+                + get("/api/documents/" + documentId).json().get("asOf").get("position").asLong()).json();
+        assertThat(imported.get("annotations")).isEmpty();
+    }
+
+    @Test
     void editorsHideAnnotationsFromReadersAndShowThemAgain() {
         String doc = importText(TEXT);
         String id = createdId(annotation(doc, "storm", "buy cheap ink at …"), "annotator");
