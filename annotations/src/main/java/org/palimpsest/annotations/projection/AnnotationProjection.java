@@ -400,6 +400,14 @@ public class AnnotationProjection {
         return then;
     }
 
+    /** Ids of every annotation this projection knows, deleted ones included. */
+    public List<String> currentIds() {
+        List<String> ids = new ArrayList<>();
+        annotations.withDocumentClass(org.bson.Document.class).find().projection(new org.bson.Document("_id", 1))
+                .forEach(d -> ids.add(d.getString("_id")));
+        return ids;
+    }
+
     private List<AnnotationRecord> onDocument(String documentId) {
         AnnotatedDocument document = documents.find(Filters.eq("_id", documentId)).first();
         if (document == null) {

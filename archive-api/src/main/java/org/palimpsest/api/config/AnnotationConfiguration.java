@@ -1,9 +1,12 @@
 package org.palimpsest.api.config;
 
+import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ConfigurerModule;
 import org.palimpsest.annotations.annotation.Annotation;
+import org.palimpsest.annotations.projection.AnnotationConsistency;
 import org.palimpsest.annotations.projection.AnnotationProjection;
+import org.palimpsest.archive.history.ReplayEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,5 +25,11 @@ class AnnotationConfiguration {
     @Bean
     AnnotationProjection annotationProjection(MongoDatabase archiveDatabase) {
         return new AnnotationProjection(archiveDatabase);
+    }
+
+    @Bean
+    AnnotationConsistency annotationConsistency(ReplayEngine replay, AnnotationProjection live, MongoClient client,
+                                                MongoDatabase archiveDatabase) {
+        return new AnnotationConsistency(replay, live, client, archiveDatabase.getName());
     }
 }

@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.annotations.projection.AnnotationConsistency;
 import org.palimpsest.api.projection.ProjectionRebuilds;
 import org.palimpsest.api.web.AsOf;
 import org.palimpsest.api.web.BadRequestException;
@@ -31,13 +32,15 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminController {
 
     private final ReadingViewConsistency consistency;
+    private final AnnotationConsistency annotationConsistency;
     private final EventProcessingConfiguration processing;
     private final EventStore events;
     private final ProjectionRebuilds rebuilds;
 
-    AdminController(ReadingViewConsistency consistency, EventProcessingConfiguration processing, EventStore events,
-                    ProjectionRebuilds rebuilds) {
+    AdminController(ReadingViewConsistency consistency, AnnotationConsistency annotationConsistency,
+                    EventProcessingConfiguration processing, EventStore events, ProjectionRebuilds rebuilds) {
         this.consistency = consistency;
+        this.annotationConsistency = annotationConsistency;
         this.processing = processing;
         this.events = events;
         this.rebuilds = rebuilds;
@@ -61,7 +64,7 @@ class AdminController {
 
     /**
      * Replays the event stream up to the point asked (default: now) into scratch and compares it, document by
-     * document, with what the versioned reading views answer for that point.
+     * document and annotation by annotation, with what the versioned projections answer for that point.
      */
     @GetMapping("/api/admin/consistency")
     ConsistencyReport consistency(@RequestParam(required = false) @Nullable String asOf,
@@ -69,7 +72,12 @@ class AdminController {
         ReplayBound bound = AsOf.from(asOf, atPosition, null)
                 .map(w -> new ReplayBound(w.position(), w.time()))
                 .orElseGet(() -> ReplayBound.atPosition(head()));
-        return consistency.check(bound);
+        ConsistencyReport documents = consistency.check(bound);
+        AnnotationConsistency.Result annotations = annotationConsistency.check(bound);
+        List<ConsistencyReport.Difference> differences = new ArrayList<>(documents.differences());
+        differences.addAll(annotations.differences());
+        return new ConsistencyReport(differences.isEmpty(), documents.position(),
+                documents.documents() + annotations.annotations(), differences);
     }
 
     /** Every event processor: its position per segment, how far it lags the head, and its state. */

@@ -104,10 +104,11 @@ class AsOfAndReplayApiTest extends ArchiveIntegrationTest {
         Random random = new Random(seed);
         List<String> documents = new ArrayList<>();
         List<String[]> accepted = new ArrayList<>();
+        List<String[]> annotations = new ArrayList<>();
         List<Long> positions = new ArrayList<>();
         String[] words = {"bord", "Whitlok", "ferry", "harbour", "ink"};
         for (int step = 0; step < 24; step++) {
-            int action = documents.isEmpty() ? 0 : random.nextInt(4);
+            int action = documents.isEmpty() ? 0 : random.nextInt(6);
             if (action == 0) {
                 StringBuilder text = new StringBuilder();
                 for (int w = 0; w < 6; w++) {
@@ -125,15 +126,43 @@ class AsOfAndReplayApiTest extends ArchiveIntegrationTest {
                 if (r.status() == 201 && "accepted".equals(r.json().get("state").asString())) {
                     accepted.add(new String[] {id, r.json().get("id").asString()});
                 }
-            } else if (!accepted.isEmpty()) {
+            } else if (action == 3 && !accepted.isEmpty()) {
                 String[] fix = accepted.remove(random.nextInt(accepted.size()));
                 postJson("/api/documents/" + fix[0] + "/fixes/" + fix[1] + "/revert", Map.of(), "editor");
+            } else if (action == 4 || annotations.isEmpty()) {
+                String id = documents.get(random.nextInt(documents.size()));
+                String text = get("/api/documents/" + id).json().get("text").asString();
+                String quote = text.substring(0, text.indexOf(' '));
+                Response created = postJson("/annotations/", Map.of("type", "Annotation", "motivation", "commenting",
+                        "body", Map.of("type", "TextualBody", "value", "note " + step),
+                        "target", Map.of("source", "http://localhost:" + port + "/api/documents/" + id,
+                                "selector", Map.of("type", "TextQuoteSelector", "exact", quote))), "annotator");
+                if (created.status() == 201) {
+                    annotations.add(new String[] {created.header("Location"), "1", id, quote});
+                }
+            } else {
+                String[] annotation = annotations.get(random.nextInt(annotations.size()));
+                Response revised = send(request(annotation[0].substring(annotation[0].indexOf("/annotations/")), "annotator")
+                        .header("Content-Type", "application/json").header("If-Match", "\"" + annotation[1] + "\"")
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
+                                "type", "Annotation", "motivation", "commenting",
+                                "body", Map.of("type", "TextualBody", "value", "revised " + step),
+                                "target", Map.of("source", "http://localhost:" + port + "/api/documents/" + annotation[2],
+                                        "selector", Map.of("type", "TextQuoteSelector", "exact", annotation[3]))))))
+                        .build());
+                if (revised.status() == 200) {
+                    annotation[1] = String.valueOf(Long.parseLong(annotation[1]) + 1);
+                }
             }
             for (String id : documents) {
                 positions.add(get("/api/documents/" + id).json().get("asOf").get("position").asLong());
             }
         }
-        long last = positions.stream().mapToLong(Long::longValue).max().orElseThrow();
+        assertThat(annotations).as("the generated history annotates").isNotEmpty();
+        System.out.println("[replay property] annotations " + annotations.size() + ", versions "
+                + annotations.stream().mapToLong(a -> Long.parseLong(a[1])).sum());
+        long last = Math.max(positions.stream().mapToLong(Long::longValue).max().orElseThrow(),
+                get("/api/admin/projections", "admin").json().get("head").asLong());
         for (int probe = 0; probe < 6; probe++) {
             long position = random.nextLong(last + 1);
             JsonNode report = get("/api/admin/consistency?atPosition=" + position, "admin").json();
