@@ -89,9 +89,13 @@ class DocumentController {
     @GetMapping
     ReadingViewPage list(@RequestParam(required = false) @Nullable String language,
                          @RequestParam(defaultValue = "0") int page,
-                         @RequestParam(defaultValue = "20") int size) {
+                         @RequestParam(defaultValue = "20") int size,
+                         @RequestParam(required = false) @Nullable String asOf,
+                         @RequestParam(required = false) @Nullable Long atPosition) {
         String tag = language == null || language.isBlank() ? null : Locale.forLanguageTag(language).toLanguageTag();
-        return queries.query(new ListReadingViews(tag, page, size), ReadingViewPage.class).join();
+        Optional<AsOf> when = AsOf.from(asOf, atPosition, null);
+        return queries.query(new ListReadingViews(tag, page, size, when.map(AsOf::position).orElse(null),
+                when.map(AsOf::time).orElse(null)), ReadingViewPage.class).join();
     }
 
     /**

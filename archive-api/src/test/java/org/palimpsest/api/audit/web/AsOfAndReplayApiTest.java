@@ -63,6 +63,13 @@ class AsOfAndReplayApiTest extends ArchiveIntegrationTest {
         assertThat(memento.header("Vary")).contains("Accept-Datetime");
 
         assertThat(get("/api/documents/" + id + "?atPosition=" + (p0 - 1)).status()).isEqualTo(404);
+        JsonNode listedThen = get("/api/documents?size=200&atPosition=" + p0).json();
+        assertThat(listedThen.get("items")).anySatisfy(d -> {
+            assertThat(d.get("id").asString()).isEqualTo(id);
+            assertThat(d.get("revision").asLong()).isZero();
+        });
+        assertThat(get("/api/documents?size=200&atPosition=" + (p0 - 1)).json().get("items"))
+                .noneSatisfy(d -> assertThat(d.get("id").asString()).isEqualTo(id));
         assertThat(get("/api/documents/" + id + "?asOf=last-week").status()).isEqualTo(400);
         assertThat(get("/api/documents/" + id + "?asOf=" + fixTime + "&atPosition=1").status()).isEqualTo(400);
 

@@ -221,6 +221,9 @@ public class ReadingViewProjection implements Rebuildable {
 
     @QueryHandler
     public ReadingViewPage handle(ListReadingViews query) {
+        if (query.position() != null || query.time() != null) {
+            return listAsOf(query);
+        }
         Bson filter = query.language() == null ? Filters.empty() : Filters.eq("language", query.language());
         List<ReadingViewSummary> items = new ArrayList<>();
         store.views().find(filter)
@@ -229,6 +232,18 @@ public class ReadingViewProjection implements Rebuildable {
                 .limit(query.size())
                 .forEach(v -> items.add(v.summary()));
         return new ReadingViewPage(items, query.page(), query.size(), store.views().countDocuments(filter));
+    }
+
+    /** One version lookup per document known now: documents are never removed, so this covers every past one. */
+    private ReadingViewPage listAsOf(ListReadingViews query) {
+        List<ReadingViewSummary> matching = currentIds().stream().sorted()
+                .map(id -> handle(new FindReadingViewAsOf(id, query.position(), query.time())))
+                .flatMap(Optional::stream)
+                .filter(v -> query.language() == null || v.language().equals(query.language()))
+                .map(ReadingView::summary)
+                .toList();
+        List<ReadingViewSummary> page = matching.stream().skip((long) query.page() * query.size()).limit(query.size()).toList();
+        return new ReadingViewPage(page, query.page(), query.size(), matching.size());
     }
 
     /** Ids of every document that has a reading view now. */
