@@ -248,7 +248,10 @@ public class AnnotationProjection {
         List<AnnotationRecord> page;
         long total;
         if (byDocument != null) {
-            List<AnnotationRecord> matching = onDocument(byDocument).stream()
+            List<AnnotationRecord> onIt = query.historical()
+                    ? asOf(onDocument(byDocument), query.position(), query.time())
+                    : onDocument(byDocument);
+            List<AnnotationRecord> matching = onIt.stream()
                     .filter(matches(query))
                     .sorted(OLDEST_FIRST)
                     .toList();

@@ -1,5 +1,7 @@
 package org.palimpsest.annotations.projection;
 
+import java.time.Instant;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +26,9 @@ public record ListAnnotations(
         int size,
         @Nullable String viewer,
         boolean viewerIsModerator,
-        @Nullable CurrentText anchorTo) {
+        @Nullable CurrentText anchorTo,
+        @Nullable Long position,
+        @Nullable Instant time) {
 
     public static final int MAX_SIZE = 200;
 
@@ -35,6 +39,21 @@ public record ListAnnotations(
         if (size < 1 || size > MAX_SIZE) {
             throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE);
         }
+        if ((position != null || time != null) && documentId == null) {
+            throw new IllegalArgumentException("an as-of listing needs a document target");
+        }
+    }
+
+    /** The listing now. */
+    public ListAnnotations(@Nullable String documentId, @Nullable String repliesTo, @Nullable String creator,
+                           @Nullable String tag, @Nullable String motivation, int page, int size, @Nullable String viewer,
+                           boolean viewerIsModerator, @Nullable CurrentText anchorTo) {
+        this(documentId, repliesTo, creator, tag, motivation, page, size, viewer, viewerIsModerator, anchorTo, null, null);
+    }
+
+    /** True when the annotations are wanted in their versions current at {@code position} or {@code time}. */
+    public boolean historical() {
+        return position != null || time != null;
     }
 
     /** The public listing: what an anonymous reader sees. */

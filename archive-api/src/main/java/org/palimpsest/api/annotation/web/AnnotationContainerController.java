@@ -24,6 +24,7 @@ import org.palimpsest.annotations.projection.ListAnnotations;
 import org.palimpsest.annotations.webannotation.AnnotationInput;
 import org.palimpsest.annotations.webannotation.WebAnnotationDocument;
 import org.palimpsest.annotations.webannotation.WebAnnotationIris;
+import org.palimpsest.api.web.AsOf;
 import org.palimpsest.api.web.BadRequestException;
 import org.palimpsest.api.web.NotFoundException;
 import org.palimpsest.archive.history.Actors;
@@ -105,6 +106,8 @@ class AnnotationContainerController {
             @RequestParam(required = false) @Nullable String creator,
             @RequestParam(required = false) @Nullable String tag,
             @RequestParam(required = false) @Nullable String motivation,
+            @RequestParam(required = false) @Nullable String asOf,
+            @RequestParam(required = false) @Nullable Long atPosition,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
             @RequestHeader(value = "Prefer", required = false) @Nullable String prefer) {
         MediaType type = AnnotationMediaTypes.negotiate(accept);
@@ -119,7 +122,8 @@ class AnnotationContainerController {
         ContainerPreference preference = page == null ? ContainerPreference.of(prefer, irisParameter)
                 : irisParameter ? ContainerPreference.IRIS : ContainerPreference.DESCRIPTIONS;
         WebAnnotationIris annotationIris = responses.iris();
-        FilteredCollection collection = new FilteredCollection(annotationIris, target, creator, tag, motivation, size);
+        FilteredCollection collection = new FilteredCollection(annotationIris, target, creator, tag, motivation, size,
+                AsOf.from(asOf, atPosition, null).orElse(null));
         Caller caller = Caller.current(roles);
 
         Listed listed = list(collection, page == null ? 0 : page, caller);
@@ -143,11 +147,14 @@ class AnnotationContainerController {
     }
 
     private Listed list(FilteredCollection collection, int page, Caller caller) {
-        CurrentText anchorTo = collection.documentId == null ? null : documents.view(collection.documentId)
+        AsOf when = collection.asOf;
+        CurrentText anchorTo = collection.documentId == null ? null
+                : (when == null ? documents.view(collection.documentId) : documents.viewAsOf(collection.documentId, when))
                 .map(view -> new CurrentText(view.text(), view.revision()))
                 .orElse(null);
         ListAnnotations query = new ListAnnotations(collection.documentId, collection.repliesTo, collection.creator,
-                collection.tag, collection.motivation, page, collection.size, caller.name(), caller.moderator(), anchorTo);
+                collection.tag, collection.motivation, page, collection.size, caller.name(), caller.moderator(), anchorTo,
+                when == null ? null : when.position(), when == null ? null : when.time());
         AnnotationListing listing = reads.list(query);
         if (listing.anchoringBehind() && reads.caughtUp()) {
             // The reading view already shows a revision this projection had not seen: wait for it, then place again.
@@ -246,11 +253,13 @@ class AnnotationContainerController {
         final @Nullable String tag;
         final @Nullable String motivation;
         final int size;
+        final @Nullable AsOf asOf;
         private final Map<String, String> filters = new LinkedHashMap<>();
 
         FilteredCollection(WebAnnotationIris iris, @Nullable String target, @Nullable String creator, @Nullable String tag,
-                   @Nullable String motivation, int size) {
+                   @Nullable String motivation, int size, @Nullable AsOf asOf) {
             this.iris = iris;
+            this.asOf = asOf;
             String document = null;
             String parent = null;
             if (target != null && !target.isBlank()) {
@@ -282,6 +291,15 @@ class AnnotationContainerController {
             putIfPresent("creator", this.creator);
             putIfPresent("tag", this.tag);
             putIfPresent("motivation", this.motivation);
+            if (asOf != null) {
+                // Page links keep the point in history, so paging an as-of container stays in the past.
+                putIfPresent("asOf", asOf.time() == null ? null : asOf.time().toString());
+                putIfPresent("atPosition", asOf.position() == null ? null : asOf.position().toString());
+                if (documentId == null) {
+                    throw new BadRequestException(HttpStatus.BAD_REQUEST, "target",
+                            "an as-of listing needs a document target");
+                }
+            }
             this.size = size;
         }
 

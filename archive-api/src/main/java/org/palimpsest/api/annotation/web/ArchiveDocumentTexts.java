@@ -6,7 +6,9 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.palimpsest.annotations.webannotation.DocumentTexts;
 import org.palimpsest.archive.projection.reading.DocumentRevision;
+import org.palimpsest.api.web.AsOf;
 import org.palimpsest.archive.projection.reading.FindReadingView;
+import org.palimpsest.archive.projection.reading.FindReadingViewAsOf;
 import org.palimpsest.archive.projection.reading.FindRevision;
 import org.palimpsest.archive.projection.reading.ReadingView;
 import org.springframework.stereotype.Component;
@@ -31,6 +33,11 @@ class ArchiveDocumentTexts implements DocumentTexts {
         return queries.query(new FindRevision(documentId, revision), ResponseTypes.optionalInstanceOf(DocumentRevision.class))
                 .join()
                 .map(DocumentRevision::text);
+    }
+
+    Optional<ReadingView> viewAsOf(String documentId, AsOf when) {
+        return queries.query(new FindReadingViewAsOf(documentId, when.position(), when.time()),
+                ResponseTypes.optionalInstanceOf(ReadingView.class)).join();
     }
 
     Optional<ReadingView> view(String documentId) {

@@ -380,6 +380,13 @@ class AnnotationProtocolTest extends ArchiveIntegrationTest {
         JsonNode later = get("/api/documents/" + documentId + "?asOf=" + secondTime).json().get("annotations");
         assertThat(later.get(0).get("version").asLong()).isEqualTo(2);
         assertThat(later.get(0).toString()).contains("who was he really?");
+        JsonNode containerThen = get("/annotations/?target=" + documentId + "&asOf=" + firstTime).json();
+        assertThat(containerThen.get("total").asInt()).isEqualTo(1);
+        assertThat(containerThen.get("first").get("items").get(0).toString()).contains("who?").doesNotContain("really");
+        assertThat(containerThen.get("id").asString()).contains("asOf=");
+        assertThat(get("/annotations/?target=" + documentId).json().get("first").get("items").get(0).toString())
+                .contains("who was he really?");
+        assertThat(get("/annotations/?asOf=" + firstTime).status()).isEqualTo(400);
         JsonNode imported = get("/api/documents/" + documentId + "?atPosition="
                 + get("/api/documents/" + documentId).json().get("asOf").get("position").asLong()).json();
         assertThat(imported.get("annotations")).isEmpty();
