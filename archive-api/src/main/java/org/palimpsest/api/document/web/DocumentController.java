@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.palimpsest.api.annotation.web.DocumentAnnotations;
 import org.palimpsest.api.web.AsOf;
 import org.palimpsest.api.web.BadRequestException;
+import org.palimpsest.api.web.Reflects;
 import org.palimpsest.api.web.NotFoundException;
 import org.palimpsest.archive.document.DocumentImporter;
 import org.palimpsest.archive.document.ImportOutcome;
@@ -54,9 +55,11 @@ class DocumentController {
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
     private final DocumentAnnotations annotations;
+    private final Reflects reflects;
 
     DocumentController(DocumentImporter importer, QueryGateway queries, ReadYourWrites readYourWrites,
-                       DocumentAnnotations annotations) {
+                       DocumentAnnotations annotations, Reflects reflects) {
+        this.reflects = reflects;
         this.importer = importer;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
@@ -87,15 +90,17 @@ class DocumentController {
     }
 
     @GetMapping
-    ReadingViewPage list(@RequestParam(required = false) @Nullable String language,
+    Map<String, Object> list(@RequestParam(required = false) @Nullable String language,
                          @RequestParam(defaultValue = "0") int page,
                          @RequestParam(defaultValue = "20") int size,
                          @RequestParam(required = false) @Nullable String asOf,
                          @RequestParam(required = false) @Nullable Long atPosition) {
         String tag = language == null || language.isBlank() ? null : Locale.forLanguageTag(language).toLanguageTag();
         Optional<AsOf> when = AsOf.from(asOf, atPosition, null);
-        return queries.query(new ListReadingViews(tag, page, size, when.map(AsOf::position).orElse(null),
+        ReadingViewPage found = queries.query(new ListReadingViews(tag, page, size, when.map(AsOf::position).orElse(null),
                 when.map(AsOf::time).orElse(null)), ReadingViewPage.class).join();
+        return Reflects.with(Map.of("items", found.items(), "page", found.page(), "size", found.size(),
+                "total", found.total()), reflects.asOf(when));
     }
 
     /**

@@ -9,6 +9,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.api.web.AsOf;
 import org.palimpsest.api.web.BadRequestException;
+import org.palimpsest.api.web.Reflects;
 import org.palimpsest.api.web.NotFoundException;
 import org.palimpsest.archive.projection.email.EmailMessage;
 import org.palimpsest.archive.projection.email.EmailPage;
@@ -25,14 +26,16 @@ import org.springframework.web.bind.annotation.RestController;
 class EmailController {
 
     private final QueryGateway queries;
+    private final Reflects reflects;
 
-    EmailController(QueryGateway queries) {
+    EmailController(QueryGateway queries, Reflects reflects) {
         this.queries = queries;
+        this.reflects = reflects;
     }
 
     /** @param from first day (ISO date or instant), inclusive; @param to last day, inclusive */
     @GetMapping("/api/emails")
-    EmailPage list(@RequestParam(required = false) @Nullable String participant,
+    java.util.Map<String, Object> list(@RequestParam(required = false) @Nullable String participant,
                    @RequestParam(required = false) @Nullable String from,
                    @RequestParam(required = false) @Nullable String to,
                    @RequestParam(defaultValue = "0") int page,
@@ -46,7 +49,9 @@ class EmailController {
         ListEmails query = new ListEmails(participant == null || participant.isBlank() ? null : participant.strip(),
                 instant(from, "from", false), instant(to, "to", true), page, size,
                 when.map(AsOf::position).orElse(null), when.map(AsOf::time).orElse(null));
-        return queries.query(query, EmailPage.class).join();
+        EmailPage found = queries.query(query, EmailPage.class).join();
+        return Reflects.with(java.util.Map.of("items", found.items(), "page", found.page(), "size", found.size(),
+                "total", found.total()), reflects.asOf(when));
     }
 
     @GetMapping("/api/emails/{id}")

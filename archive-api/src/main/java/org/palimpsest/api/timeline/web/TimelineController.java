@@ -13,6 +13,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.api.web.AsOf;
 import org.palimpsest.api.web.BadRequestException;
+import org.palimpsest.api.web.Reflects;
 import org.palimpsest.archive.projection.timeline.TimelineEntry;
 import org.palimpsest.archive.projection.timeline.TimelineEvent;
 import org.palimpsest.archive.projection.timeline.TimelineQuery;
@@ -26,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TimelineController {
 
     private final QueryGateway queries;
+    private final Reflects reflects;
 
-    TimelineController(QueryGateway queries) {
+    TimelineController(QueryGateway queries, Reflects reflects) {
         this.queries = queries;
+        this.reflects = reflects;
     }
 
     /**
@@ -56,8 +59,8 @@ class TimelineController {
                 blankToNull(person), blankToNull(q), when.map(AsOf::position).orElse(null), when.map(AsOf::time).orElse(null));
         List<TimelineEvent> events = queries.query(query, ResponseTypes.multipleInstancesOf(TimelineEvent.class)).join();
         return switch (format) {
-            case "json" -> Map.of("items", events.stream().skip((long) page * size).limit(size).toList(),
-                    "page", page, "size", size, "total", events.size());
+            case "json" -> Reflects.with(Map.of("items", events.stream().skip((long) page * size).limit(size).toList(),
+                    "page", page, "size", size, "total", events.size()), reflects.asOf(when));
             case "timelinejs" -> timelineJs(events);
             default -> throw new BadRequestException(HttpStatus.BAD_REQUEST, "format", "format must be json or timelinejs");
         };

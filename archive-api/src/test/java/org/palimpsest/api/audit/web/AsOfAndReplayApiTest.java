@@ -92,6 +92,10 @@ class AsOfAndReplayApiTest extends ArchiveIntegrationTest {
         fix(id, "Capped retruns", "Capped returns");
 
         assertThat(get("/api/timeline?q=" + tag).json().get("items").get(0).get("iso").asString()).isEqualTo("2018-03");
+        assertThat(get("/api/timeline?q=" + tag + "&atPosition=" + before).json().get("asOf").get("position").asLong())
+                .isEqualTo(before);
+        assertThat(get("/api/emails?atPosition=" + before).json().get("asOf").get("position").asLong()).isEqualTo(before);
+        assertThat(get("/api/documents").json().get("asOf").get("position").asLong()).isGreaterThan(before);
         assertThat(get("/api/timeline?q=" + tag + "&atPosition=" + before).json().get("items").get(0).get("iso").asString())
                 .isEqualTo("2018-02");
         String participant = "dana@" + tag + ".example";
