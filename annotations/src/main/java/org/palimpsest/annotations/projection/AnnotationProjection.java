@@ -47,6 +47,8 @@ import org.palimpsest.archive.fix.TextChange;
 import org.palimpsest.archive.fix.TranslationFixAccepted;
 import org.palimpsest.archive.fix.TranslationFixReverted;
 import org.palimpsest.archive.projection.ProjectionPosition;
+import org.palimpsest.archive.projection.Generation;
+import org.palimpsest.archive.projection.Rebuildable;
 import org.palimpsest.archive.projection.VersionIndex;
 
 /**
@@ -63,7 +65,7 @@ import org.palimpsest.archive.projection.VersionIndex;
  * It reads no other projection: the document revisions it needs arrive as events on the same stream.
  */
 @ProcessingGroup(AnnotationProjection.PROCESSING_GROUP)
-public class AnnotationProjection {
+public class AnnotationProjection implements Rebuildable {
 
     public static final String PROCESSING_GROUP = "annotations";
     public static final String ANNOTATIONS = "annotations";
@@ -76,18 +78,34 @@ public class AnnotationProjection {
     private static final Comparator<AnnotationRecord> OLDEST_FIRST =
             Comparator.comparing(AnnotationRecord::created).thenComparing(AnnotationRecord::id);
 
-    private final MongoCollection<AnnotationRecord> annotations;
-    private final MongoCollection<AnnotationVersionRecord> versions;
-    private final VersionIndex versionIndex;
-    private final MongoCollection<TextChangeRecord> textChanges;
-    private final MongoCollection<AnnotatedDocument> documents;
+    /** The collections of one generation; swapped whole when a rebuild is adopted. */
+    private record Store(Generation generation, MongoCollection<AnnotationRecord> annotations,
+                         MongoCollection<AnnotationVersionRecord> versions, VersionIndex versionIndex,
+                         MongoCollection<TextChangeRecord> textChanges, MongoCollection<AnnotatedDocument> documents) {
+
+        static Store of(MongoDatabase database, Generation generation) {
+            return new Store(generation,
+                    database.getCollection(generation.name(ANNOTATIONS), AnnotationRecord.class),
+                    database.getCollection(generation.name(VERSIONS), AnnotationVersionRecord.class),
+                    new VersionIndex(database, generation.name(VERSION_INDEX)),
+                    database.getCollection(generation.name(TEXT_CHANGES), TextChangeRecord.class),
+                    database.getCollection(generation.name(DOCUMENTS), AnnotatedDocument.class));
+        }
+    }
+
+    private static final String VERSION_INDEX = "annotation_version_index";
+
+    private final MongoDatabase database;
+    private volatile Store store;
 
     public AnnotationProjection(MongoDatabase database) {
-        this.annotations = database.getCollection(ANNOTATIONS, AnnotationRecord.class);
-        this.versions = database.getCollection(VERSIONS, AnnotationVersionRecord.class);
-        this.versionIndex = new VersionIndex(database, "annotation_version_index");
-        this.textChanges = database.getCollection(TEXT_CHANGES, TextChangeRecord.class);
-        this.documents = database.getCollection(DOCUMENTS, AnnotatedDocument.class);
+        this(database, Generation.FIRST);
+    }
+
+    public AnnotationProjection(MongoDatabase database, Generation generation) {
+        this.database = database;
+        this.store = Store.of(database, generation);
+        MongoCollection<AnnotationRecord> annotations = store.annotations();
         // For the unfiltered container and its creator/tag/motivation filters on a real MongoDB; the embedded server
         // ignores them and scans. Listings by document never need them (annotation_documents + $in).
         annotations.createIndex(Indexes.ascending("created", "_id"));
@@ -95,6 +113,33 @@ public class AnnotationProjection {
         annotations.createIndex(Indexes.ascending("tags"));
         annotations.createIndex(Indexes.ascending("motivations"));
         annotations.createIndex(Indexes.ascending("replyTo"));
+    }
+
+    @Override
+    public String processingGroup() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public Generation generation() {
+        return store.generation();
+    }
+
+    @Override
+    public Rebuildable fresh(Generation generation) {
+        return new AnnotationProjection(database, generation);
+    }
+
+    @Override
+    public void adopt(Rebuildable rebuilt) {
+        store = ((AnnotationProjection) rebuilt).store;
+    }
+
+    @Override
+    public List<String> collections(Generation generation) {
+        String index = generation.name(VERSION_INDEX);
+        return List.of(generation.name(ANNOTATIONS), generation.name(VERSIONS), generation.name(TEXT_CHANGES),
+                generation.name(DOCUMENTS), index + "_directory", index + "_blocks");
     }
 
     // Document facts: how the text under the annotations moved.
@@ -187,11 +232,11 @@ public class AnnotationProjection {
 
     @ResetHandler
     void reset() {
-        annotations.deleteMany(Filters.empty());
-        versions.deleteMany(Filters.empty());
-        versionIndex.reset();
-        textChanges.deleteMany(Filters.empty());
-        documents.deleteMany(Filters.empty());
+        store.annotations().deleteMany(Filters.empty());
+        store.versions().deleteMany(Filters.empty());
+        store.versionIndex().reset();
+        store.textChanges().deleteMany(Filters.empty());
+        store.documents().deleteMany(Filters.empty());
     }
 
     // Queries.
@@ -203,7 +248,7 @@ public class AnnotationProjection {
 
     @QueryHandler
     public Optional<AnnotationVersion> handle(FindAnnotationVersion query) {
-        return Optional.ofNullable(versions.find(Filters.eq("_id",
+        return Optional.ofNullable(store.versions().find(Filters.eq("_id",
                 AnnotationVersionRecord.key(query.annotationId(), query.version()))).first())
                 .map(AnnotationVersionRecord::toVersion);
     }
@@ -212,8 +257,8 @@ public class AnnotationProjection {
     @QueryHandler
     public Optional<AnnotationVersion> handle(FindAnnotationVersionAsOf query) {
         OptionalLong index = query.position() != null
-                ? versionIndex.versionAt(query.annotationId(), query.position())
-                : versionIndex.versionAt(query.annotationId(), query.time());
+                ? store.versionIndex().versionAt(query.annotationId(), query.position())
+                : store.versionIndex().versionAt(query.annotationId(), query.time());
         // Annotation versions count from 1, the index from 0.
         return index.isEmpty() ? Optional.empty()
                 : handle(new FindAnnotationVersion(query.annotationId(), index.getAsLong() + 1));
@@ -230,7 +275,7 @@ public class AnnotationProjection {
                 .toList();
         List<AnnotationVersionRecord> found = new ArrayList<>();
         for (List<String> batch : batches(keys)) {
-            versions.find(Filters.in("_id", batch)).forEach(found::add);
+            store.versions().find(Filters.in("_id", batch)).forEach(found::add);
         }
         return found.stream()
                 .sorted(Comparator.comparingLong(AnnotationVersionRecord::version))
@@ -259,9 +304,9 @@ public class AnnotationProjection {
             page = matching.stream().skip((long) query.page() * query.size()).limit(query.size()).toList();
         } else {
             Bson filter = filter(query);
-            total = annotations.countDocuments(filter);
+            total = store.annotations().countDocuments(filter);
             page = new ArrayList<>();
-            annotations.find(filter)
+            store.annotations().find(filter)
                     .sort(Sorts.ascending("created", "_id"))
                     .skip(query.page() * query.size())
                     .limit(query.size())
@@ -333,7 +378,7 @@ public class AnnotationProjection {
         private final Map<Long, TextChangeRecord> changes = new HashMap<>();
 
         Placement(String documentId, CurrentText current, Collection<AnnotationView> views) {
-            AnnotatedDocument document = documents.find(Filters.eq("_id", documentId)).first();
+            AnnotatedDocument document = store.documents().find(Filters.eq("_id", documentId)).first();
             this.knownRevision = document == null ? -1 : document.revision();
             this.text = current.text();
             this.revision = current.revision() == CurrentText.LATEST_KNOWN ? Math.max(0, knownRevision) : current.revision();
@@ -346,7 +391,7 @@ public class AnnotationProjection {
                     .mapToObj(r -> TextChangeRecord.key(documentId, r))
                     .toList();
             for (List<String> batch : batches(keys)) {
-                textChanges.find(Filters.in("_id", batch)).forEach(c -> changes.put(c.revision(), c));
+                store.textChanges().find(Filters.in("_id", batch)).forEach(c -> changes.put(c.revision(), c));
             }
         }
 
@@ -380,7 +425,7 @@ public class AnnotationProjection {
     // Reading and writing the collections.
 
     private Optional<AnnotationRecord> find(String annotationId) {
-        return Optional.ofNullable(annotations.find(Filters.eq("_id", annotationId)).first());
+        return Optional.ofNullable(store.annotations().find(Filters.eq("_id", annotationId)).first());
     }
 
     /** Every annotation on {@code documentId} or in its threads: one key lookup and {@code $in} on ids. */
@@ -388,12 +433,12 @@ public class AnnotationProjection {
     private List<AnnotationRecord> asOf(List<AnnotationRecord> current, @Nullable Long position, @Nullable Instant time) {
         List<AnnotationRecord> then = new ArrayList<>();
         for (AnnotationRecord record : current) {
-            OptionalLong index = position != null ? versionIndex.versionAt(record.id(), position)
-                    : versionIndex.versionAt(record.id(), time);
+            OptionalLong index = position != null ? store.versionIndex().versionAt(record.id(), position)
+                    : store.versionIndex().versionAt(record.id(), time);
             if (index.isEmpty()) {
                 continue;
             }
-            AnnotationVersionRecord version = versions.find(Filters.eq("_id",
+            AnnotationVersionRecord version = store.versions().find(Filters.eq("_id",
                     AnnotationVersionRecord.key(record.id(), index.getAsLong() + 1))).first();
             if (version != null) {
                 then.add(AnnotationRecord.of(version.state().toState(), record.documentId(), version.revisionTime(),
@@ -406,19 +451,19 @@ public class AnnotationProjection {
     /** Ids of every annotation this projection knows, deleted ones included. */
     public List<String> currentIds() {
         List<String> ids = new ArrayList<>();
-        annotations.withDocumentClass(org.bson.Document.class).find().projection(new org.bson.Document("_id", 1))
+        store.annotations().withDocumentClass(org.bson.Document.class).find().projection(new org.bson.Document("_id", 1))
                 .forEach(d -> ids.add(d.getString("_id")));
         return ids;
     }
 
     private List<AnnotationRecord> onDocument(String documentId) {
-        AnnotatedDocument document = documents.find(Filters.eq("_id", documentId)).first();
+        AnnotatedDocument document = store.documents().find(Filters.eq("_id", documentId)).first();
         if (document == null) {
             return List.of();
         }
         List<AnnotationRecord> found = new ArrayList<>();
         for (List<String> batch : batches(document.annotationIds())) {
-            annotations.find(Filters.in("_id", batch)).forEach(found::add);
+            store.annotations().find(Filters.in("_id", batch)).forEach(found::add);
         }
         return found;
     }
@@ -481,7 +526,7 @@ public class AnnotationProjection {
         if (!(target instanceof DocumentTarget document)) {
             return null;
         }
-        TextChangeRecord made = textChanges.find(Filters.eq("_id",
+        TextChangeRecord made = store.textChanges().find(Filters.eq("_id",
                 TextChangeRecord.key(document.documentId(), document.revision()))).first();
         return made == null ? null : made.time();
     }
@@ -502,44 +547,44 @@ public class AnnotationProjection {
     }
 
     private void save(AnnotationRecord record) {
-        annotations.replaceOne(Filters.eq("_id", record.id()), record, new ReplaceOptions().upsert(true));
+        store.annotations().replaceOne(Filters.eq("_id", record.id()), record, new ReplaceOptions().upsert(true));
     }
 
     private void saveVersion(AnnotationState state, AnnotationEvent event, Instant time, String change,
                              List<String> changed, @Nullable String reason, boolean byModerator,
                              @Nullable Instant revisionTime, ProjectionPosition at) {
         String key = AnnotationVersionRecord.key(state.annotationId(), state.version());
-        versions.replaceOne(Filters.eq("_id", key),
+        store.versions().replaceOne(Filters.eq("_id", key),
                 new AnnotationVersionRecord(key, state.annotationId(), state.version(), StoredState.of(state),
                         event.actor(), time, change, changed, reason, byModerator, revisionTime, at.position()),
                 new ReplaceOptions().upsert(true));
-        versionIndex.append(state.annotationId(), at.position(), time);
+        store.versionIndex().append(state.annotationId(), at.position(), time);
     }
 
     private void saveTextChange(String documentId, long revision, String cause, @Nullable TextChange change,
                                 Instant time) {
         String key = TextChangeRecord.key(documentId, revision);
-        textChanges.replaceOne(Filters.eq("_id", key), new TextChangeRecord(key, documentId, revision, cause, change, time),
+        store.textChanges().replaceOne(Filters.eq("_id", key), new TextChangeRecord(key, documentId, revision, cause, change, time),
                 new ReplaceOptions().upsert(true));
     }
 
     private void setRevision(String documentId, long revision) {
-        AnnotatedDocument document = documents.find(Filters.eq("_id", documentId)).first();
+        AnnotatedDocument document = store.documents().find(Filters.eq("_id", documentId)).first();
         List<String> ids = document == null ? List.of() : document.annotationIds();
         // Revisions only grow; a redelivered older event must not move the document back.
         long current = document == null ? revision : Math.max(document.revision(), revision);
-        documents.replaceOne(Filters.eq("_id", documentId), new AnnotatedDocument(documentId, current, ids),
+        store.documents().replaceOne(Filters.eq("_id", documentId), new AnnotatedDocument(documentId, current, ids),
                 new ReplaceOptions().upsert(true));
     }
 
     private void addToDocument(String documentId, String annotationId) {
-        AnnotatedDocument document = documents.find(Filters.eq("_id", documentId)).first();
+        AnnotatedDocument document = store.documents().find(Filters.eq("_id", documentId)).first();
         if (document != null && document.annotationIds().contains(annotationId)) {
             return;
         }
         List<String> ids = new ArrayList<>(document == null ? List.of() : document.annotationIds());
         ids.add(annotationId);
-        documents.replaceOne(Filters.eq("_id", documentId),
+        store.documents().replaceOne(Filters.eq("_id", documentId),
                 new AnnotatedDocument(documentId, document == null ? 0 : document.revision(), ids),
                 new ReplaceOptions().upsert(true));
     }

@@ -7,6 +7,7 @@ import org.palimpsest.annotations.annotation.Annotation;
 import org.palimpsest.annotations.projection.AnnotationConsistency;
 import org.palimpsest.annotations.projection.AnnotationProjection;
 import org.palimpsest.archive.history.ReplayEngine;
+import org.palimpsest.archive.projection.ProjectionGenerations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,8 +24,8 @@ class AnnotationConfiguration {
     }
 
     @Bean
-    AnnotationProjection annotationProjection(MongoDatabase archiveDatabase) {
-        return new AnnotationProjection(archiveDatabase);
+    AnnotationProjection annotationProjection(MongoDatabase archiveDatabase, ProjectionGenerations generations) {
+        return new AnnotationProjection(archiveDatabase, generations.current(AnnotationProjection.PROCESSING_GROUP));
     }
 
     @Bean

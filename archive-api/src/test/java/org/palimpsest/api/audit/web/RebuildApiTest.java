@@ -67,6 +67,17 @@ class RebuildApiTest extends ArchiveIntegrationTest {
         assertThat(awaitRebuild("timeline").get("state").asString()).isEqualTo("done");
         assertThat(get("/api/timeline?q=" + tag).json().get("items")).isEqualTo(timelineBefore.get("items"));
 
+        String annotated = postJson("/annotations/", Map.of("type", "Annotation", "motivation", "commenting",
+                "body", Map.of("type", "TextualBody", "value", "rebuild me"),
+                "target", Map.of("source", "http://localhost:" + port + "/api/documents/" + ids.get(2),
+                        "selector", Map.of("type", "TextQuoteSelector", "exact", "the bord met"))), "annotator").header("Location");
+        String path = annotated.substring(annotated.indexOf("/annotations/"));
+        JsonNode annotationBefore = get(path).json();
+        assertThat(postJson("/api/admin/projections/annotations/rebuild", Map.of(), "admin").status()).isEqualTo(202);
+        assertThat(awaitRebuild("annotations").get("state").asString()).isEqualTo("done");
+        assertThat(get(path).json()).isEqualTo(annotationBefore);
+        assertThat(get("/api/documents/" + ids.get(2)).json().get("annotations")).hasSize(1);
+
         assertThat(postJson("/api/admin/projections/nope/rebuild", Map.of(), "admin").status()).isEqualTo(404);
         assertThat(postJson("/api/admin/projections/timeline/rebuild", Map.of(), "editor").status()).isEqualTo(403);
         assertThat(get("/api/admin/consistency", "admin").json().get("consistent").asBoolean()).isTrue();
