@@ -1,17 +1,14 @@
 package org.palimpsest.annotations.projection;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.palimpsest.annotations.annotation.AnnotationState;
 import org.palimpsest.archive.history.ConsistencyReport;
 import org.palimpsest.archive.history.ReplayBound;
-import org.palimpsest.archive.history.ReplayEngine;
+import org.palimpsest.archive.history.ScratchReplay;
 
 /**
  * Checks that each annotation's as-of answer (its version current then) is what a replay of the events up to
@@ -19,24 +16,17 @@ import org.palimpsest.archive.history.ReplayEngine;
  */
 public final class AnnotationConsistency {
 
-    private final ReplayEngine replay;
+    private final ScratchReplay scratch;
     private final AnnotationProjection live;
-    private final MongoClient client;
-    private final String databaseName;
 
-    public AnnotationConsistency(ReplayEngine replay, AnnotationProjection live, MongoClient client, String databaseName) {
-        this.replay = replay;
+    public AnnotationConsistency(ScratchReplay scratch, AnnotationProjection live) {
+        this.scratch = scratch;
         this.live = live;
-        this.client = client;
-        this.databaseName = databaseName;
     }
 
     /** The annotations checked and every difference found, as lines of a consistency report. */
     public Result check(ReplayBound bound) {
-        MongoDatabase scratch = client.getDatabase(databaseName + "_replay_" + UUID.randomUUID().toString().substring(0, 8));
-        try {
-            AnnotationProjection replayed = new AnnotationProjection(scratch);
-            replay.replay(bound, replayed);
+        return scratch.check(bound, database -> new AnnotationProjection(database), (replayed, position) -> {
             TreeSet<String> ids = new TreeSet<>(replayed.currentIds());
             ids.addAll(live.currentIds());
             List<ConsistencyReport.Difference> differences = new ArrayList<>();
@@ -50,9 +40,7 @@ public final class AnnotationConsistency {
                 }
             }
             return new Result(ids.size(), differences);
-        } finally {
-            scratch.drop();
-        }
+        });
     }
 
     /** How many annotations were compared, and where they differ. */

@@ -1,12 +1,11 @@
 package org.palimpsest.api.config;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ConfigurerModule;
 import org.palimpsest.annotations.annotation.Annotation;
 import org.palimpsest.annotations.projection.AnnotationConsistency;
 import org.palimpsest.annotations.projection.AnnotationProjection;
-import org.palimpsest.archive.history.ReplayEngine;
+import org.palimpsest.archive.history.ScratchReplay;
 import org.palimpsest.archive.projection.ProjectionGenerations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,8 +28,7 @@ class AnnotationConfiguration {
     }
 
     @Bean
-    AnnotationConsistency annotationConsistency(ReplayEngine replay, AnnotationProjection live, MongoClient client,
-                                                MongoDatabase archiveDatabase) {
-        return new AnnotationConsistency(replay, live, client, archiveDatabase.getName());
+    AnnotationConsistency annotationConsistency(ScratchReplay scratch, AnnotationProjection live) {
+        return new AnnotationConsistency(scratch, live);
     }
 }

@@ -27,6 +27,7 @@ import org.palimpsest.archive.history.DocumentHistory;
 import org.palimpsest.archive.history.EventLog;
 import org.palimpsest.archive.history.ReadingViewConsistency;
 import org.palimpsest.archive.history.ReplayEngine;
+import org.palimpsest.archive.history.ScratchReplay;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -145,9 +146,13 @@ class AxonConfiguration {
     }
 
     @Bean
-    ReadingViewConsistency readingViewConsistency(ReplayEngine replay, ReadingViewProjection live,
-                                                  com.mongodb.client.MongoClient client, MongoDatabase archiveDatabase) {
-        return new ReadingViewConsistency(replay, live, client, archiveDatabase.getName());
+    ScratchReplay scratchReplay(ReplayEngine replay, com.mongodb.client.MongoClient client, MongoDatabase archiveDatabase) {
+        return new ScratchReplay(replay, client, archiveDatabase.getName());
+    }
+
+    @Bean
+    ReadingViewConsistency readingViewConsistency(ScratchReplay scratch, ReadingViewProjection live) {
+        return new ReadingViewConsistency(scratch, live);
     }
 
     @Bean

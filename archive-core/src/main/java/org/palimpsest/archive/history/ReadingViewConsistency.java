@@ -1,14 +1,11 @@
 package org.palimpsest.archive.history;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoDatabase;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.projection.reading.FindReadingView;
 import org.palimpsest.archive.projection.reading.FindReadingViewAsOf;
@@ -23,26 +20,18 @@ public final class ReadingViewConsistency {
 
     private static final int SHOWN = 200;
 
-    private final ReplayEngine replay;
+    private final ScratchReplay scratch;
     private final ReadingViewProjection live;
-    private final MongoClient client;
-    private final String databaseName;
 
-    public ReadingViewConsistency(ReplayEngine replay, ReadingViewProjection live, MongoClient client, String databaseName) {
-        this.replay = replay;
+    public ReadingViewConsistency(ScratchReplay scratch, ReadingViewProjection live) {
+        this.scratch = scratch;
         this.live = live;
-        this.client = client;
-        this.databaseName = databaseName;
     }
 
     public ConsistencyReport check(ReplayBound bound) {
-        MongoDatabase scratch = client.getDatabase(databaseName + "_replay_" + UUID.randomUUID().toString().substring(0, 8));
-        try {
-            ReadingViewProjection replayed = new ReadingViewProjection(scratch);
-            long position = replay.replay(bound, replayed);
-            TreeSet<String> ids = new TreeSet<>();
-            scratch.getCollection(ReadingViewProjection.VIEWS).find().forEach(d -> ids.add(d.getString("_id")));
-            live.currentIds().forEach(ids::add);
+        return scratch.check(bound, ReadingViewProjection::new, (replayed, position) -> {
+            TreeSet<String> ids = new TreeSet<>(replayed.currentIds());
+            ids.addAll(live.currentIds());
             List<ConsistencyReport.Difference> differences = new ArrayList<>();
             for (String id : ids) {
                 Optional<ReadingView> fromReplay = replayed.handle(new FindReadingView(id));
@@ -50,9 +39,7 @@ public final class ReadingViewConsistency {
                 compare(id, fromVersions.orElse(null), fromReplay.orElse(null), differences);
             }
             return new ConsistencyReport(differences.isEmpty(), position, ids.size(), differences);
-        } finally {
-            scratch.drop();
-        }
+        });
     }
 
     private static void compare(String id, @Nullable ReadingView live, @Nullable ReadingView replayed,
