@@ -50,6 +50,7 @@ class SecurityConfiguration {
                                         "Your account lacks the role this request needs.")))
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll();
+                    auth.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
                     auth.requestMatchers(HttpMethod.POST, "/api/documents/*/fixes/*/*").hasRole("EDITOR");
                     auth.requestMatchers(HttpMethod.POST, "/api/documents/*/fixes").hasRole("ANNOTATOR");
                     auth.requestMatchers(HttpMethod.POST, "/api/documents", "/api/documents/**").hasRole("EDITOR");

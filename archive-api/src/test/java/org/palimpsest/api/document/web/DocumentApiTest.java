@@ -222,6 +222,16 @@ class DocumentApiTest extends ArchiveIntegrationTest {
     }
 
     @Test
+    void theApiIsDocumentedByOpenApi() {
+        Response docs = get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("openapi").asString()).startsWith("3.");
+        assertThat(docs.json().get("paths").has("/api/documents")).isTrue();
+        assertThat(docs.json().get("paths").has("/api/documents/{documentId}/fixes")).isTrue();
+        assertThat(docs.json().get("paths").has("/api/timeline")).isTrue();
+    }
+
+    @Test
     void unknownDocumentIsAProblem404() {
         Response missing = get("/api/documents/no-such-document");
         assertThat(missing.status()).isEqualTo(404);
