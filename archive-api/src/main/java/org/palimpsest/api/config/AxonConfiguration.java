@@ -1,6 +1,14 @@
 package org.palimpsest.api.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -61,8 +69,8 @@ class AxonConfiguration {
     TokenStore tokenStore(MongoDatabase archiveDatabase, Serializer serializer) {
         // The default node id is pid@host, which two containers (or two contexts in one JVM) can share, and then
         // both believe they hold the same segment claim. A random suffix makes every instance a node of its own.
-        String nodeId = java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "/"
-                + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String nodeId = ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
         return MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(archiveDatabase).build())
                 .serializer(serializer)
@@ -86,8 +94,8 @@ class AxonConfiguration {
      * retried: the aggregate is loaded again and decides afresh, so no update is lost and none is applied blindly.
      */
     @Bean(destroyMethod = "shutdown")
-    java.util.concurrent.ScheduledExecutorService commandRetryExecutor() {
-        return java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+    ScheduledExecutorService commandRetryExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "command-retry");
             thread.setDaemon(true);
             return thread;
@@ -95,11 +103,11 @@ class AxonConfiguration {
     }
 
     @Bean
-    CommandGateway commandGateway(org.axonframework.commandhandling.CommandBus commandBus,
-                                  java.util.concurrent.ScheduledExecutorService commandRetryExecutor) {
-        return org.axonframework.commandhandling.gateway.DefaultCommandGateway.builder()
+    CommandGateway commandGateway(CommandBus commandBus,
+                                  ScheduledExecutorService commandRetryExecutor) {
+        return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(org.axonframework.commandhandling.gateway.IntervalRetryScheduler.builder()
+                .retryScheduler(IntervalRetryScheduler.builder()
                         .retryExecutor(commandRetryExecutor).maxRetryCount(5).retryInterval(50).build())
                 .build();
     }
@@ -146,7 +154,7 @@ class AxonConfiguration {
     }
 
     @Bean
-    ScratchReplay scratchReplay(ReplayEngine replay, com.mongodb.client.MongoClient client, MongoDatabase archiveDatabase) {
+    ScratchReplay scratchReplay(ReplayEngine replay, MongoClient client, MongoDatabase archiveDatabase) {
         return new ScratchReplay(replay, client, archiveDatabase.getName());
     }
 

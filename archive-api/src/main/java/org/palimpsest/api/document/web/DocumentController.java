@@ -150,7 +150,7 @@ class DocumentController {
                 + "/timemap>; rel=\"timemap\"; type=\"application/link-format\"";
     }
 
-    ReadingView find(String id) {
+    private ReadingView find(String id) {
         return queries.query(new FindReadingView(id), ResponseTypes.optionalInstanceOf(ReadingView.class))
                 .join()
                 .orElseThrow(() -> new NotFoundException("no document with id " + id));

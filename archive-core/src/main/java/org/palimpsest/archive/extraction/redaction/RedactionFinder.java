@@ -22,7 +22,7 @@ public final class RedactionFinder {
             "redacted", "redaction", "removed", "deleted", "withheld", "omitted", "censored", "hidden", "elided",
             "삭제됨", "삭제", "편집됨", "비공개", "가려짐", "생략",
             "削除済み", "削除済", "削除", "非公開", "黒塗り", "伏字", "編集済み", "省略",
-            "已删除", "删除", "已编辑", "已隐藏", "隐藏", "已刪除", "刪除", "已编辑", "省略",
+            "已删除", "删除", "已编辑", "已隐藏", "隐藏", "已刪除", "刪除",
             "geschwärzt", "entfernt", "gelöscht", "supprimé", "caviardé", "expurgé", "eliminado", "omitido",
             "censurado", "rimosso", "omissis", "удалено", "скрыто");
 

@@ -15,7 +15,6 @@ import org.axonframework.queryhandling.QueryHandler;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.extraction.email.EmailExtractor;
-import org.palimpsest.archive.extraction.email.Participant;
 import org.palimpsest.archive.projection.FollowedDocument;
 import org.palimpsest.archive.projection.Generation;
 import org.palimpsest.archive.projection.Rebuildable;
@@ -127,8 +126,4 @@ public class EmailProjection extends TextDerivedProjection {
     }
 
 
-    /** For tests and tools: the identity the grouping gives a participant. */
-    Optional<String> identity(Participant participant) {
-        return groups.identity(participant);
-    }
 }
