@@ -48,6 +48,7 @@ import org.palimpsest.archive.fix.TranslationFixAccepted;
 import org.palimpsest.archive.fix.TranslationFixReverted;
 import org.palimpsest.archive.projection.ProjectionPosition;
 import org.palimpsest.archive.projection.Generation;
+import org.palimpsest.archive.projection.Generational;
 import org.palimpsest.archive.projection.Rebuildable;
 import org.palimpsest.archive.projection.VersionIndex;
 
@@ -79,12 +80,12 @@ public class AnnotationProjection implements Rebuildable {
             Comparator.comparing(AnnotationRecord::created).thenComparing(AnnotationRecord::id);
 
     /** The collections of one generation; swapped whole when a rebuild is adopted. */
-    private record Store(Generation generation, MongoCollection<AnnotationRecord> annotations,
+    private record Store(MongoCollection<AnnotationRecord> annotations,
                          MongoCollection<AnnotationVersionRecord> versions, VersionIndex versionIndex,
                          MongoCollection<TextChangeRecord> textChanges, MongoCollection<AnnotatedDocument> documents) {
 
         static Store of(MongoDatabase database, Generation generation) {
-            return new Store(generation,
+            return new Store(
                     database.getCollection(generation.name(ANNOTATIONS), AnnotationRecord.class),
                     database.getCollection(generation.name(VERSIONS), AnnotationVersionRecord.class),
                     new VersionIndex(database, generation.name(VERSION_INDEX)),
@@ -96,7 +97,7 @@ public class AnnotationProjection implements Rebuildable {
     private static final String VERSION_INDEX = "annotation_version_index";
 
     private final MongoDatabase database;
-    private volatile Store store;
+    private final Generational<Store> generations;
 
     public AnnotationProjection(MongoDatabase database) {
         this(database, Generation.FIRST);
@@ -104,8 +105,8 @@ public class AnnotationProjection implements Rebuildable {
 
     public AnnotationProjection(MongoDatabase database, Generation generation) {
         this.database = database;
-        this.store = Store.of(database, generation);
-        MongoCollection<AnnotationRecord> annotations = store.annotations();
+        this.generations = new Generational<>(generation, g -> Store.of(database, g));
+        MongoCollection<AnnotationRecord> annotations = store().annotations();
         // For the unfiltered container and its creator/tag/motivation filters on a real MongoDB; the embedded server
         // ignores them and scans. Listings by document never need them (annotation_documents + $in).
         annotations.createIndex(Indexes.ascending("created", "_id"));
@@ -115,6 +116,10 @@ public class AnnotationProjection implements Rebuildable {
         annotations.createIndex(Indexes.ascending("replyTo"));
     }
 
+    private Store store() {
+        return generations.store();
+    }
+
     @Override
     public String processingGroup() {
         return PROCESSING_GROUP;
@@ -122,7 +127,7 @@ public class AnnotationProjection implements Rebuildable {
 
     @Override
     public Generation generation() {
-        return store.generation();
+        return generations.generation();
     }
 
     @Override
@@ -132,7 +137,7 @@ public class AnnotationProjection implements Rebuildable {
 
     @Override
     public void adopt(Rebuildable rebuilt) {
-        store = ((AnnotationProjection) rebuilt).store;
+        generations.adopt(((AnnotationProjection) rebuilt).generations);
     }
 
     @Override
@@ -232,11 +237,11 @@ public class AnnotationProjection implements Rebuildable {
 
     @ResetHandler
     void reset() {
-        store.annotations().deleteMany(Filters.empty());
-        store.versions().deleteMany(Filters.empty());
-        store.versionIndex().reset();
-        store.textChanges().deleteMany(Filters.empty());
-        store.documents().deleteMany(Filters.empty());
+        store().annotations().deleteMany(Filters.empty());
+        store().versions().deleteMany(Filters.empty());
+        store().versionIndex().reset();
+        store().textChanges().deleteMany(Filters.empty());
+        store().documents().deleteMany(Filters.empty());
     }
 
     // Queries.
@@ -248,7 +253,7 @@ public class AnnotationProjection implements Rebuildable {
 
     @QueryHandler
     public Optional<AnnotationVersion> handle(FindAnnotationVersion query) {
-        return Optional.ofNullable(store.versions().find(Filters.eq("_id",
+        return Optional.ofNullable(store().versions().find(Filters.eq("_id",
                 AnnotationVersionRecord.key(query.annotationId(), query.version()))).first())
                 .map(AnnotationVersionRecord::toVersion);
     }
@@ -257,8 +262,8 @@ public class AnnotationProjection implements Rebuildable {
     @QueryHandler
     public Optional<AnnotationVersion> handle(FindAnnotationVersionAsOf query) {
         OptionalLong index = query.position() != null
-                ? store.versionIndex().versionAt(query.annotationId(), query.position())
-                : store.versionIndex().versionAt(query.annotationId(), query.time());
+                ? store().versionIndex().versionAt(query.annotationId(), query.position())
+                : store().versionIndex().versionAt(query.annotationId(), query.time());
         // Annotation versions count from 1, the index from 0.
         return index.isEmpty() ? Optional.empty()
                 : handle(new FindAnnotationVersion(query.annotationId(), index.getAsLong() + 1));
@@ -275,7 +280,7 @@ public class AnnotationProjection implements Rebuildable {
                 .toList();
         List<AnnotationVersionRecord> found = new ArrayList<>();
         for (List<String> batch : batches(keys)) {
-            store.versions().find(Filters.in("_id", batch)).forEach(found::add);
+            store().versions().find(Filters.in("_id", batch)).forEach(found::add);
         }
         return found.stream()
                 .sorted(Comparator.comparingLong(AnnotationVersionRecord::version))
@@ -304,9 +309,9 @@ public class AnnotationProjection implements Rebuildable {
             page = matching.stream().skip((long) query.page() * query.size()).limit(query.size()).toList();
         } else {
             Bson filter = filter(query);
-            total = store.annotations().countDocuments(filter);
+            total = store().annotations().countDocuments(filter);
             page = new ArrayList<>();
-            store.annotations().find(filter)
+            store().annotations().find(filter)
                     .sort(Sorts.ascending("created", "_id"))
                     .skip(query.page() * query.size())
                     .limit(query.size())
@@ -378,7 +383,7 @@ public class AnnotationProjection implements Rebuildable {
         private final Map<Long, TextChangeRecord> changes = new HashMap<>();
 
         Placement(String documentId, CurrentText current, Collection<AnnotationView> views) {
-            AnnotatedDocument document = store.documents().find(Filters.eq("_id", documentId)).first();
+            AnnotatedDocument document = store().documents().find(Filters.eq("_id", documentId)).first();
             this.knownRevision = document == null ? -1 : document.revision();
             this.text = current.text();
             this.revision = current.revision() == CurrentText.LATEST_KNOWN ? Math.max(0, knownRevision) : current.revision();
@@ -391,7 +396,7 @@ public class AnnotationProjection implements Rebuildable {
                     .mapToObj(r -> TextChangeRecord.key(documentId, r))
                     .toList();
             for (List<String> batch : batches(keys)) {
-                store.textChanges().find(Filters.in("_id", batch)).forEach(c -> changes.put(c.revision(), c));
+                store().textChanges().find(Filters.in("_id", batch)).forEach(c -> changes.put(c.revision(), c));
             }
         }
 
@@ -425,7 +430,7 @@ public class AnnotationProjection implements Rebuildable {
     // Reading and writing the collections.
 
     private Optional<AnnotationRecord> find(String annotationId) {
-        return Optional.ofNullable(store.annotations().find(Filters.eq("_id", annotationId)).first());
+        return Optional.ofNullable(store().annotations().find(Filters.eq("_id", annotationId)).first());
     }
 
     /** Every annotation on {@code documentId} or in its threads: one key lookup and {@code $in} on ids. */
@@ -433,12 +438,12 @@ public class AnnotationProjection implements Rebuildable {
     private List<AnnotationRecord> asOf(List<AnnotationRecord> current, @Nullable Long position, @Nullable Instant time) {
         List<AnnotationRecord> then = new ArrayList<>();
         for (AnnotationRecord record : current) {
-            OptionalLong index = position != null ? store.versionIndex().versionAt(record.id(), position)
-                    : store.versionIndex().versionAt(record.id(), time);
+            OptionalLong index = position != null ? store().versionIndex().versionAt(record.id(), position)
+                    : store().versionIndex().versionAt(record.id(), time);
             if (index.isEmpty()) {
                 continue;
             }
-            AnnotationVersionRecord version = store.versions().find(Filters.eq("_id",
+            AnnotationVersionRecord version = store().versions().find(Filters.eq("_id",
                     AnnotationVersionRecord.key(record.id(), index.getAsLong() + 1))).first();
             if (version != null) {
                 then.add(AnnotationRecord.of(version.state().toState(), record.documentId(), version.revisionTime(),
@@ -451,19 +456,19 @@ public class AnnotationProjection implements Rebuildable {
     /** Ids of every annotation this projection knows, deleted ones included. */
     public List<String> currentIds() {
         List<String> ids = new ArrayList<>();
-        store.annotations().withDocumentClass(org.bson.Document.class).find().projection(new org.bson.Document("_id", 1))
+        store().annotations().withDocumentClass(org.bson.Document.class).find().projection(new org.bson.Document("_id", 1))
                 .forEach(d -> ids.add(d.getString("_id")));
         return ids;
     }
 
     private List<AnnotationRecord> onDocument(String documentId) {
-        AnnotatedDocument document = store.documents().find(Filters.eq("_id", documentId)).first();
+        AnnotatedDocument document = store().documents().find(Filters.eq("_id", documentId)).first();
         if (document == null) {
             return List.of();
         }
         List<AnnotationRecord> found = new ArrayList<>();
         for (List<String> batch : batches(document.annotationIds())) {
-            store.annotations().find(Filters.in("_id", batch)).forEach(found::add);
+            store().annotations().find(Filters.in("_id", batch)).forEach(found::add);
         }
         return found;
     }
@@ -526,7 +531,7 @@ public class AnnotationProjection implements Rebuildable {
         if (!(target instanceof DocumentTarget document)) {
             return null;
         }
-        TextChangeRecord made = store.textChanges().find(Filters.eq("_id",
+        TextChangeRecord made = store().textChanges().find(Filters.eq("_id",
                 TextChangeRecord.key(document.documentId(), document.revision()))).first();
         return made == null ? null : made.time();
     }
@@ -547,44 +552,44 @@ public class AnnotationProjection implements Rebuildable {
     }
 
     private void save(AnnotationRecord record) {
-        store.annotations().replaceOne(Filters.eq("_id", record.id()), record, new ReplaceOptions().upsert(true));
+        store().annotations().replaceOne(Filters.eq("_id", record.id()), record, new ReplaceOptions().upsert(true));
     }
 
     private void saveVersion(AnnotationState state, AnnotationEvent event, Instant time, String change,
                              List<String> changed, @Nullable String reason, boolean byModerator,
                              @Nullable Instant revisionTime, ProjectionPosition at) {
         String key = AnnotationVersionRecord.key(state.annotationId(), state.version());
-        store.versions().replaceOne(Filters.eq("_id", key),
+        store().versions().replaceOne(Filters.eq("_id", key),
                 new AnnotationVersionRecord(key, state.annotationId(), state.version(), StoredState.of(state),
                         event.actor(), time, change, changed, reason, byModerator, revisionTime, at.position()),
                 new ReplaceOptions().upsert(true));
-        store.versionIndex().append(state.annotationId(), at.position(), time);
+        store().versionIndex().append(state.annotationId(), at.position(), time);
     }
 
     private void saveTextChange(String documentId, long revision, String cause, @Nullable TextChange change,
                                 Instant time) {
         String key = TextChangeRecord.key(documentId, revision);
-        store.textChanges().replaceOne(Filters.eq("_id", key), new TextChangeRecord(key, documentId, revision, cause, change, time),
+        store().textChanges().replaceOne(Filters.eq("_id", key), new TextChangeRecord(key, documentId, revision, cause, change, time),
                 new ReplaceOptions().upsert(true));
     }
 
     private void setRevision(String documentId, long revision) {
-        AnnotatedDocument document = store.documents().find(Filters.eq("_id", documentId)).first();
+        AnnotatedDocument document = store().documents().find(Filters.eq("_id", documentId)).first();
         List<String> ids = document == null ? List.of() : document.annotationIds();
         // Revisions only grow; a redelivered older event must not move the document back.
         long current = document == null ? revision : Math.max(document.revision(), revision);
-        store.documents().replaceOne(Filters.eq("_id", documentId), new AnnotatedDocument(documentId, current, ids),
+        store().documents().replaceOne(Filters.eq("_id", documentId), new AnnotatedDocument(documentId, current, ids),
                 new ReplaceOptions().upsert(true));
     }
 
     private void addToDocument(String documentId, String annotationId) {
-        AnnotatedDocument document = store.documents().find(Filters.eq("_id", documentId)).first();
+        AnnotatedDocument document = store().documents().find(Filters.eq("_id", documentId)).first();
         if (document != null && document.annotationIds().contains(annotationId)) {
             return;
         }
         List<String> ids = new ArrayList<>(document == null ? List.of() : document.annotationIds());
         ids.add(annotationId);
-        store.documents().replaceOne(Filters.eq("_id", documentId),
+        store().documents().replaceOne(Filters.eq("_id", documentId),
                 new AnnotatedDocument(documentId, document == null ? 0 : document.revision(), ids),
                 new ReplaceOptions().upsert(true));
     }

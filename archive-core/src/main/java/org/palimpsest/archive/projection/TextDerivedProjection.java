@@ -34,17 +34,18 @@ public abstract class TextDerivedProjection implements Rebuildable {
 
     private final MongoDatabase database;
     private final String documentsCollection;
-    private volatile Generation generation;
+    /** Collections are opened per call from the current generation: cheap handles, nothing to snapshot. */
+    private final Generational<Generation> generations;
 
     protected TextDerivedProjection(MongoDatabase database, String documentsCollection, Generation generation) {
         this.database = database;
         this.documentsCollection = documentsCollection;
-        this.generation = generation;
+        this.generations = new Generational<>(generation, g -> g);
     }
 
     /** A collection of the generation currently read and written. */
     protected <T> MongoCollection<T> collection(String name, Class<T> type) {
-        return database.getCollection(generation.name(name), type);
+        return database.getCollection(generations.generation().name(name), type);
     }
 
     protected MongoDatabase database() {
@@ -53,12 +54,12 @@ public abstract class TextDerivedProjection implements Rebuildable {
 
     @Override
     public Generation generation() {
-        return generation;
+        return generations.generation();
     }
 
     @Override
     public void adopt(Rebuildable rebuilt) {
-        generation = rebuilt.generation();
+        generations.adopt(((TextDerivedProjection) rebuilt).generations);
     }
 
     /** The followed-documents collection of {@code generation}, for {@link #collections}. */
@@ -75,7 +76,7 @@ public abstract class TextDerivedProjection implements Rebuildable {
     }
 
     private VersionIndex versionIndex() {
-        return new VersionIndex(database, generation.name(documentsCollection + "_versions"));
+        return new VersionIndex(database, generations.generation().name(documentsCollection + "_versions"));
     }
 
     /** Every collection this base keeps for {@code of}, besides the subclass's record collections. */

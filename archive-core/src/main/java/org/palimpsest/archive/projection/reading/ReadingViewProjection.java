@@ -31,6 +31,7 @@ import org.palimpsest.archive.fix.TranslationFixRejected;
 import org.palimpsest.archive.fix.TranslationFixReverted;
 import org.palimpsest.archive.projection.ProjectionPosition;
 import org.palimpsest.archive.projection.Generation;
+import org.palimpsest.archive.projection.Generational;
 import org.palimpsest.archive.projection.Rebuildable;
 import org.palimpsest.archive.projection.VersionIndex;
 
@@ -49,12 +50,12 @@ public class ReadingViewProjection implements Rebuildable {
     public static final String VERSIONS = "reading_view_versions";
 
     /** The collections of one generation; swapped whole when a rebuild is adopted. */
-    private record Store(Generation generation, MongoCollection<ReadingView> views,
+    private record Store(MongoCollection<ReadingView> views,
                          MongoCollection<DocumentRevision> revisions, MongoCollection<ReadingViewVersion> versions,
                          VersionIndex versionIndex) {
 
         static Store of(MongoDatabase database, Generation generation) {
-            return new Store(generation,
+            return new Store(
                     database.getCollection(generation.name(VIEWS), ReadingView.class),
                     database.getCollection(generation.name(REVISIONS), DocumentRevision.class),
                     database.getCollection(generation.name(VERSIONS), ReadingViewVersion.class),
@@ -63,7 +64,7 @@ public class ReadingViewProjection implements Rebuildable {
     }
 
     private final MongoDatabase database;
-    private volatile Store store;
+    private final Generational<Store> generations;
 
     public ReadingViewProjection(MongoDatabase database) {
         this(database, Generation.FIRST);
@@ -71,9 +72,13 @@ public class ReadingViewProjection implements Rebuildable {
 
     public ReadingViewProjection(MongoDatabase database, Generation generation) {
         this.database = database;
-        this.store = Store.of(database, generation);
+        this.generations = new Generational<>(generation, g -> Store.of(database, g));
         // Real MongoDB uses it for language listings; the embedded server ignores non-unique indexes.
-        store.views().createIndex(Indexes.ascending("language", "_id"));
+        store().views().createIndex(Indexes.ascending("language", "_id"));
+    }
+
+    private Store store() {
+        return generations.store();
     }
 
     @Override
@@ -83,7 +88,7 @@ public class ReadingViewProjection implements Rebuildable {
 
     @Override
     public Generation generation() {
-        return store.generation();
+        return generations.generation();
     }
 
     @Override
@@ -93,7 +98,7 @@ public class ReadingViewProjection implements Rebuildable {
 
     @Override
     public void adopt(Rebuildable rebuilt) {
-        store = ((ReadingViewProjection) rebuilt).store;
+        generations.adopt(((ReadingViewProjection) rebuilt).generations);
     }
 
     @Override
@@ -185,10 +190,10 @@ public class ReadingViewProjection implements Rebuildable {
 
     @ResetHandler
     void reset() {
-        store.views().deleteMany(Filters.empty());
-        store.revisions().deleteMany(Filters.empty());
-        store.versions().deleteMany(Filters.empty());
-        store.versionIndex().reset();
+        store().views().deleteMany(Filters.empty());
+        store().revisions().deleteMany(Filters.empty());
+        store().versions().deleteMany(Filters.empty());
+        store().versionIndex().reset();
     }
 
     @QueryHandler
@@ -200,23 +205,23 @@ public class ReadingViewProjection implements Rebuildable {
     @QueryHandler
     public Optional<ReadingView> handle(FindReadingViewAsOf query) {
         OptionalLong version = query.position() != null
-                ? store.versionIndex().versionAt(query.documentId(), query.position())
-                : store.versionIndex().versionAt(query.documentId(), query.time());
+                ? store().versionIndex().versionAt(query.documentId(), query.position())
+                : store().versionIndex().versionAt(query.documentId(), query.time());
         if (version.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(store.versions().find(Filters.eq("_id",
+        return Optional.ofNullable(store().versions().find(Filters.eq("_id",
                 ReadingViewVersion.key(query.documentId(), version.getAsLong()))).first()).map(ReadingViewVersion::view);
     }
 
     @QueryHandler
     public List<VersionIndex.Stamp> handle(ListReadingViewVersions query) {
-        return store.versionIndex().stamps(query.documentId());
+        return store().versionIndex().stamps(query.documentId());
     }
 
     @QueryHandler
     public Optional<DocumentRevision> handle(FindRevision query) {
-        return Optional.ofNullable(store.revisions().find(Filters.eq("_id", DocumentRevision.key(query.documentId(), query.revision()))).first());
+        return Optional.ofNullable(store().revisions().find(Filters.eq("_id", DocumentRevision.key(query.documentId(), query.revision()))).first());
     }
 
     @QueryHandler
@@ -226,12 +231,12 @@ public class ReadingViewProjection implements Rebuildable {
         }
         Bson filter = query.language() == null ? Filters.empty() : Filters.eq("language", query.language());
         List<ReadingViewSummary> items = new ArrayList<>();
-        store.views().find(filter)
+        store().views().find(filter)
                 .sort(Sorts.ascending("_id"))
                 .skip(query.page() * query.size())
                 .limit(query.size())
                 .forEach(v -> items.add(v.summary()));
-        return new ReadingViewPage(items, query.page(), query.size(), store.views().countDocuments(filter));
+        return new ReadingViewPage(items, query.page(), query.size(), store().views().countDocuments(filter));
     }
 
     /** One version lookup per document known now: documents are never removed, so this covers every past one. */
@@ -249,13 +254,13 @@ public class ReadingViewProjection implements Rebuildable {
     /** Ids of every document that has a reading view now. */
     public List<String> currentIds() {
         List<String> ids = new ArrayList<>();
-        store.views().withDocumentClass(org.bson.Document.class).find().projection(new org.bson.Document("_id", 1))
+        store().views().withDocumentClass(org.bson.Document.class).find().projection(new org.bson.Document("_id", 1))
                 .forEach(d -> ids.add(d.getString("_id")));
         return ids;
     }
 
     private Optional<ReadingView> find(String documentId) {
-        return Optional.ofNullable(store.views().find(Filters.eq("_id", documentId)).first());
+        return Optional.ofNullable(store().views().find(Filters.eq("_id", documentId)).first());
     }
 
     /** Applies {@code change} and saves; empty when the view already reflects this event (a redelivery). */
@@ -281,15 +286,15 @@ public class ReadingViewProjection implements Rebuildable {
     }
 
     private void save(ReadingView view) {
-        store.views().replaceOne(Filters.eq("_id", view.id()), view, new ReplaceOptions().upsert(true));
-        long version = store.versionIndex().append(view.id(), view.asOf().position(), view.asOf().time());
+        store().views().replaceOne(Filters.eq("_id", view.id()), view, new ReplaceOptions().upsert(true));
+        long version = store().versionIndex().append(view.id(), view.asOf().position(), view.asOf().time());
         String key = ReadingViewVersion.key(view.id(), version);
-        store.versions().replaceOne(Filters.eq("_id", key), new ReadingViewVersion(key, view), new ReplaceOptions().upsert(true));
+        store().versions().replaceOne(Filters.eq("_id", key), new ReadingViewVersion(key, view), new ReplaceOptions().upsert(true));
     }
 
     private void saveRevision(String documentId, long revision, String text, String cause, @Nullable String fixId,
                               String actor, ProjectionPosition at) {
-        store.revisions().replaceOne(Filters.eq("_id", DocumentRevision.key(documentId, revision)),
+        store().revisions().replaceOne(Filters.eq("_id", DocumentRevision.key(documentId, revision)),
                 new DocumentRevision(DocumentRevision.key(documentId, revision), documentId, revision, text, at.time(),
                         cause, fixId, actor, at.position()), new ReplaceOptions().upsert(true));
     }
