@@ -120,9 +120,7 @@ class AnnotationController {
             throw new InvalidAnnotationException("id", "the body describes another annotation (" + iri + ")");
         }
         AnnotationInput input = responses.parser().parse(body);
-        Long version = commands.sendAndWait(Actors.command(
-                input.revise(id, expected, caller.account(), caller.moderator()), caller.account()));
-        return current(id, version, type);
+        return decide(id, input.revise(id, expected, caller.account(), caller.moderator()), caller, type);
     }
 
     /** A tombstone: the annotation answers 410 from now on, keeps its history, and can be restored. */
@@ -148,9 +146,8 @@ class AnnotationController {
         long expected = EntityTags.expectedVersion(ifMatch);
         Caller caller = Caller.current(roles);
         reads.target(id, caller);
-        Long version = commands.sendAndWait(Actors.command(new RestoreAnnotation(id, expected, caller.account(),
-                caller.moderator(), reason(body)), caller.account()));
-        return current(id, version, type);
+        return decide(id, new RestoreAnnotation(id, expected, caller.account(), caller.moderator(), reason(body)),
+                caller, type);
     }
 
     /**
@@ -165,9 +162,7 @@ class AnnotationController {
         Caller caller = Caller.current(roles);
         long expected = expectedOrCurrent(id, ifMatch, caller);
         String reason = reason(body);
-        Long version = commands.sendAndWait(Actors.command(new HideAnnotation(id, expected, caller.account(),
-                reason == null ? "" : reason), caller.account()));
-        return current(id, version, type);
+        return decide(id, new HideAnnotation(id, expected, caller.account(), reason == null ? "" : reason), caller, type);
     }
 
     @PostMapping("/unhide")
@@ -177,9 +172,7 @@ class AnnotationController {
         MediaType type = AnnotationMediaTypes.negotiate(accept);
         Caller caller = Caller.current(roles);
         long expected = expectedOrCurrent(id, ifMatch, caller);
-        Long version = commands.sendAndWait(Actors.command(new UnhideAnnotation(id, expected, caller.account(),
-                reason(body)), caller.account()));
-        return current(id, version, type);
+        return decide(id, new UnhideAnnotation(id, expected, caller.account(), reason(body)), caller, type);
     }
 
     /** An optional reason for a deletion, restoration or moderation. */
@@ -193,6 +186,12 @@ class AnnotationController {
     private long expectedOrCurrent(String id, @Nullable String ifMatch, Caller caller) {
         AnnotationView view = reads.target(id, caller);
         return ifMatch == null || ifMatch.isBlank() ? view.state().version() : EntityTags.expectedVersion(ifMatch);
+    }
+
+    /** Sends a change as the caller and answers with the version it made. */
+    private ResponseEntity<?> decide(String id, Object command, Caller caller, MediaType type) {
+        Long version = commands.sendAndWait(Actors.command(command, caller.account()));
+        return current(id, version, type);
     }
 
     /** The annotation after a command that made {@code version}, from the read model once it has caught up. */
