@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.extraction.FrontMatter;
 import org.palimpsest.archive.history.Actors;
@@ -28,7 +27,6 @@ public class DocumentImporter {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentImporter.class);
     private static final int TITLE_LIMIT = 200;
-    private static final int ATTEMPTS = 3;
 
     private final CommandGateway commands;
     private final ImportKeys keys;
@@ -69,26 +67,13 @@ public class DocumentImporter {
         String documentId = resolveDocumentId(contentHash, sourceUri);
 
         ImportDocument command = new ImportDocument(documentId, source, title, language, normalizedDate, text, actor);
-        ImportOutcome outcome = send(command);
+        // A concurrent import of the same document loses the optimistic race; the gateway's retry runs it again
+        // against the winner's state, which then answers UNCHANGED or records a re-import.
+        ImportOutcome outcome = commands.sendAndWait(Actors.command(command, actor));
         keys.claim(ImportKeys.contentKey(contentHash), documentId);
         log.info("import {} of document {} ({}, {} code points) by {}", outcome.result(), documentId, language,
                 text.codePointCount(0, text.length()), actor);
         return outcome;
-    }
-
-    private ImportOutcome send(ImportDocument command) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return commands.sendAndWait(Actors.command(command, command.importedBy()));
-            } catch (ConcurrencyException e) {
-                // Another import of the same document won the race; the retry sees its result and
-                // answers UNCHANGED or records a re-import against the new state.
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-                log.debug("concurrent import of {}, retrying", command.documentId());
-            }
-        }
     }
 
     private String resolveDocumentId(String contentHash, @Nullable String sourceUri) {
