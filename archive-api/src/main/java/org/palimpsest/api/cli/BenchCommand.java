@@ -161,7 +161,7 @@ final class BenchCommand implements Callable<Integer> {
                 ResponseTypes.optionalInstanceOf(ReadingView.class)).join().orElseThrow();
         long last = now.asOf().position();
         long first = last - size + 1;
-        double[] millis = new double[queries()];
+        double[] millis = new double[this.queries];
         for (int q = -20; q < millis.length; q++) {
             long position = first + (long) (random.nextDouble() * size);
             long started = System.nanoTime();
@@ -173,9 +173,6 @@ final class BenchCommand implements Callable<Integer> {
         return millis;
     }
 
-    private int queries() {
-        return queries;
-    }
 
     private static double percentile(double[] values, int p) {
         double[] sorted = values.clone();
