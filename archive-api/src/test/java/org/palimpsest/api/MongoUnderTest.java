@@ -3,7 +3,8 @@ package org.palimpsest.api;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.palimpsest.api.config.EmbeddedMongoServer;
+import java.util.function.UnaryOperator;
+import org.palimpsest.api.embedded.EmbeddedMongoServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -18,11 +19,11 @@ public final class MongoUnderTest {
     private static final Logger log = LoggerFactory.getLogger(MongoUnderTest.class);
     private static MongoUnderTest instance;
 
-    private final String baseUri;
+    private final UnaryOperator<String> uriOfDatabase;
     private final String mode;
 
-    private MongoUnderTest(String baseUri, String mode) {
-        this.baseUri = baseUri;
+    private MongoUnderTest(UnaryOperator<String> uriOfDatabase, String mode) {
+        this.uriOfDatabase = uriOfDatabase;
         this.mode = mode;
     }
 
@@ -35,7 +36,7 @@ public final class MongoUnderTest {
 
     /** A connection string to {@code database} on the shared server. */
     public String uri(String database) {
-        return baseUri + "/" + database;
+        return uriOfDatabase.apply(database);
     }
 
     public String mode() {
@@ -49,15 +50,14 @@ public final class MongoUnderTest {
             String uri = container.getReplicaSetUrl();
             String base = uri.substring(0, uri.lastIndexOf('/'));
             log.info("integration suite: Testcontainers MongoDB at {}", base);
-            return new MongoUnderTest(base, "testcontainers");
+            return new MongoUnderTest(database -> base + "/" + database, "testcontainers");
         }
         try {
             Path dir = Files.createTempDirectory("palimpsest-it-mongo");
-            EmbeddedMongoServer server = EmbeddedMongoServer.start(dir, 0);
+            EmbeddedMongoServer server = EmbeddedMongoServer.start(dir, 0, true);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-            String uri = server.connectionString("x");
             log.info("integration suite: no Docker, embedded MongoDB-wire server on {}", dir);
-            return new MongoUnderTest(uri.substring(0, uri.lastIndexOf('/')), "embedded");
+            return new MongoUnderTest(server::connectionString, "embedded");
         } catch (IOException e) {
             throw new IllegalStateException("cannot create a temp dir for the embedded MongoDB", e);
         }

@@ -186,11 +186,11 @@ public class AnnotationProjection implements Rebuildable {
         String documentId = documentOf(state.target());
         Instant revisionTime = revisionTime(state.target());
         AnnotationRecord record = AnnotationRecord.of(state, documentId, revisionTime, at);
-        save(record);
         saveVersion(state, event, time, "created", changedParts(null, state), null, false, revisionTime, at);
         if (record.documentId() != null) {
             addToDocument(record.documentId(), state.annotationId());
         }
+        save(record);
     }
 
     @EventHandler
@@ -230,9 +230,9 @@ public class AnnotationProjection implements Rebuildable {
         AnnotationState state = previous.then(event, time);
         Instant revisionTime = state.target().equals(previous.target()) ? before.revisionTime()
                 : revisionTime(state.target());
-        save(AnnotationRecord.of(state, before.documentId(), revisionTime, at));
         List<String> changed = event instanceof AnnotationRevised ? changedParts(previous, state) : List.of();
         saveVersion(state, event, time, change, changed, reason, byModerator, revisionTime, at);
+        save(AnnotationRecord.of(state, before.documentId(), revisionTime, at));
     }
 
     @ResetHandler
@@ -551,6 +551,10 @@ public class AnnotationProjection implements Rebuildable {
         return parts;
     }
 
+    /**
+     * Written after everything else an event produces, because the record is what recognises a redelivery: a
+     * crash before it makes the event come again, and the writes before it are upserts by key that can repeat.
+     */
     private void save(AnnotationRecord record) {
         store().annotations().replaceOne(Filters.eq("_id", record.id()), record, new ReplaceOptions().upsert(true));
     }

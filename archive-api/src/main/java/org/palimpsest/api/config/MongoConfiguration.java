@@ -1,11 +1,16 @@
 package org.palimpsest.api.config;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.ReadConcern;
+import com.mongodb.ReadConcernLevel;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.palimpsest.api.embedded.EmbeddedMongoServer;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,13 +39,47 @@ class MongoConfiguration {
                     databaseName(connection, properties));
             return new MongoTarget(connection, null);
         }
-        EmbeddedMongoServer server = EmbeddedMongoServer.start(properties.dataDirOrDefault(), properties.embeddedPort());
+        EmbeddedMongoServer server = EmbeddedMongoServer.start(properties.dataDirOrDefault(), properties.embeddedPort(),
+                Boolean.TRUE.equals(properties.durabilityOrDefault().embeddedFsync()));
         return new MongoTarget(new ConnectionString(server.connectionString(properties.databaseOrDefault())), server);
     }
 
     @Bean
     MongoConnectionDetails mongoConnectionDetails(MongoTarget target) {
         return target::connectionString;
+    }
+
+    /**
+     * On a real MongoDB, a write is acknowledged once a majority of the replica set has it in its journal, and
+     * tracking reads see only majority-committed data, so a fail-over never takes back an event a projection
+     * or a client has seen. Options in the URI ({@code w}, {@code journal}, {@code readConcernLevel}) win over
+     * {@code palimpsest.durability.*}. The embedded server commits every write to its file before answering
+     * and ignores both concerns, so they are left alone there.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer durableConcerns(MongoTarget target, PalimpsestProperties properties) {
+        PalimpsestProperties.Durability durability = properties.durabilityOrDefault();
+        ConnectionString uri = target.connectionString();
+        return settings -> {
+            if (target.embedded() != null) {
+                return;
+            }
+            if (uri.getWriteConcern() == null) {
+                settings.writeConcern(writeConcern(durability));
+            }
+            if (uri.getReadConcern() == null) {
+                settings.readConcern(new ReadConcern(ReadConcernLevel.fromString(durability.readConcern())));
+            }
+            log.info("MongoDB write concern {}, read concern {}",
+                    uri.getWriteConcern() == null ? writeConcern(durability) : uri.getWriteConcern(),
+                    uri.getReadConcern() == null ? durability.readConcern() : uri.getReadConcern());
+        };
+    }
+
+    private static WriteConcern writeConcern(PalimpsestProperties.Durability durability) {
+        String w = durability.writeConcern();
+        WriteConcern concern = w.chars().allMatch(Character::isDigit) ? new WriteConcern(Integer.parseInt(w)) : new WriteConcern(w);
+        return concern.withJournal(durability.journal());
     }
 
     @Bean

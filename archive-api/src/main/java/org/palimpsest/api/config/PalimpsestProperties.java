@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param readTimeout   how long an import waits for its reading view before answering anyway
  * @param samples       load the bundled sample documents when the archive is empty
  * @param security      who may do what
+ * @param durability    when a write counts as acknowledged (ADR 4)
  */
 @ConfigurationProperties("palimpsest")
 public record PalimpsestProperties(
@@ -23,7 +24,8 @@ public record PalimpsestProperties(
         @Nullable String database,
         @Nullable Duration readTimeout,
         @Nullable Boolean samples,
-        @Nullable Security security) {
+        @Nullable Security security,
+        @Nullable Durability durability) {
 
     public Path dataDirOrDefault() {
         return dataDir == null ? Path.of("data") : dataDir;
@@ -43,6 +45,31 @@ public record PalimpsestProperties(
 
     public Security securityOrDefault() {
         return security == null ? new Security(true, List.of()) : security;
+    }
+
+    public Durability durabilityOrDefault() {
+        return durability == null ? Durability.DEFAULT : durability.withDefaults();
+    }
+
+    /**
+     * @param embeddedFsync force each group commit of the embedded store to disk (survives power loss, not
+     *                      only a crash of the process)
+     * @param writeConcern  write concern on an external MongoDB: {@code majority} or a number of members
+     * @param journal       wait for the journal on an external MongoDB
+     * @param readConcern   read concern on an external MongoDB: {@code majority}, {@code local}, …
+     */
+    public record Durability(@Nullable Boolean embeddedFsync, @Nullable String writeConcern,
+                             @Nullable Boolean journal, @Nullable String readConcern) {
+
+        static final Durability DEFAULT = new Durability(true, "majority", true, "majority");
+
+        Durability withDefaults() {
+            return new Durability(
+                    embeddedFsync == null ? DEFAULT.embeddedFsync : embeddedFsync,
+                    writeConcern == null || writeConcern.isBlank() ? DEFAULT.writeConcern : writeConcern,
+                    journal == null ? DEFAULT.journal : journal,
+                    readConcern == null || readConcern.isBlank() ? DEFAULT.readConcern : readConcern);
+        }
     }
 
     /**

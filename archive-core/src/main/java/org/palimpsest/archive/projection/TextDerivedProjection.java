@@ -193,10 +193,12 @@ public abstract class TextDerivedProjection implements Rebuildable {
             delete(gone);
         }
         FollowedDocument followed = document.withKeys(keys, at.position());
-        documents().replaceOne(Filters.eq("_id", document.documentId()), followed, new ReplaceOptions().upsert(true));
         FollowedDocument snapshot = new FollowedDocument(document.documentId() + "@" + version, followed.title(),
                 followed.language(), followed.publishedAt(), followed.revision(), "", keys, at.position());
         documentVersions().replaceOne(Filters.eq("_id", snapshot.documentId()), snapshot, new ReplaceOptions().upsert(true));
+        // Last, because the followed document is what recognises a redelivery: a crash before this write makes
+        // the event come again, and every write above is an upsert or delete by key that can be repeated.
+        documents().replaceOne(Filters.eq("_id", document.documentId()), followed, new ReplaceOptions().upsert(true));
     }
 
     /** Delivery is at least once: an event this document already reflects is not applied again (-1: no token). */

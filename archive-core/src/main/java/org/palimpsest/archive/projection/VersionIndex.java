@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
 import org.bson.codecs.pojo.annotations.BsonId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * For each subject (a document, an annotation), the stream positions and times at which its versions became
@@ -23,8 +24,13 @@ public final class VersionIndex {
 
     static final int BLOCK = 256;
 
-    /** The first position and time of each block, and how many versions there are. */
-    public record Directory(@BsonId String subject, long count, List<Long> firstPositions, List<Instant> firstTimes) {
+    /**
+     * The first position and time of each block, how many versions there are, and the position of the newest
+     * (absent in directories written before it was kept). The directory is written last: it is what makes a
+     * version count.
+     */
+    public record Directory(@BsonId String subject, long count, List<Long> firstPositions, List<Instant> firstTimes,
+                            @Nullable Long lastPosition) {
     }
 
     /** Positions and times of versions {@code n * BLOCK} to {@code n * BLOCK + BLOCK - 1}. */
@@ -43,9 +49,16 @@ public final class VersionIndex {
         this.blocks = database.getCollection(name + "_blocks", Block.class);
     }
 
-    /** Records a new version of {@code subject}, current from {@code position}; returns its number (from 0). */
+    /**
+     * Records a new version of {@code subject}, current from {@code position}; returns its number (from 0).
+     * Appending the same position again returns the version already recorded for it, so an event redelivered
+     * after a crash does not make a second version.
+     */
     public long append(String subject, long position, Instant time) {
         Directory directory = directories.find(Filters.eq("_id", subject)).first();
+        if (directory != null && directory.lastPosition() != null && directory.lastPosition() == position) {
+            return directory.count() - 1;
+        }
         long version = directory == null ? 0 : directory.count();
         List<Long> firstPositions = directory == null ? new ArrayList<>() : new ArrayList<>(directory.firstPositions());
         List<Instant> firstTimes = directory == null ? new ArrayList<>() : new ArrayList<>(directory.firstTimes());
@@ -56,11 +69,13 @@ public final class VersionIndex {
             firstPositions.add(position);
             firstTimes.add(time);
         } else {
-            blocks.updateOne(Filters.eq("_id", blockKey),
+            // Pushed only while the block holds exactly the versions the directory counts: after a crash between
+            // this push and the directory write, the redelivered event finds its entry already there.
+            blocks.updateOne(Filters.and(Filters.eq("_id", blockKey), Filters.size("positions", (int) (version % BLOCK))),
                     Updates.combine(Updates.push("positions", position), Updates.push("times", time)));
         }
-        directories.replaceOne(Filters.eq("_id", subject), new Directory(subject, version + 1, firstPositions, firstTimes),
-                new ReplaceOptions().upsert(true));
+        directories.replaceOne(Filters.eq("_id", subject),
+                new Directory(subject, version + 1, firstPositions, firstTimes, position), new ReplaceOptions().upsert(true));
         return version;
     }
 
@@ -75,7 +90,7 @@ public final class VersionIndex {
             return OptionalLong.empty();
         }
         Block found = blocks.find(Filters.eq("_id", blockKey(subject, block))).first();
-        int inBlock = lastAtOrBefore(found.positions(), position);
+        int inBlock = lastAtOrBefore(counted(found.positions(), directory, block), position);
         return OptionalLong.of((long) block * BLOCK + inBlock);
     }
 
@@ -90,7 +105,7 @@ public final class VersionIndex {
             return OptionalLong.empty();
         }
         Block found = blocks.find(Filters.eq("_id", blockKey(subject, block))).first();
-        int inBlock = lastAtOrBefore(found.times(), time);
+        int inBlock = lastAtOrBefore(counted(found.times(), directory, block), time);
         return OptionalLong.of((long) block * BLOCK + inBlock);
     }
 
@@ -103,7 +118,7 @@ public final class VersionIndex {
         List<Stamp> stamps = new ArrayList<>();
         for (int b = 0; b < directory.firstPositions().size(); b++) {
             Block block = blocks.find(Filters.eq("_id", blockKey(subject, b))).first();
-            for (int i = 0; i < block.positions().size(); i++) {
+            for (int i = 0; i < counted(block.positions(), directory, b).size(); i++) {
                 stamps.add(new Stamp((long) b * BLOCK + i, block.positions().get(i), block.times().get(i)));
             }
         }
@@ -113,6 +128,12 @@ public final class VersionIndex {
     public void reset() {
         directories.deleteMany(Filters.empty());
         blocks.deleteMany(Filters.empty());
+    }
+
+    /** The entries of block {@code block} that the directory counts (a crash may have left one more). */
+    private static <T> List<T> counted(List<T> entries, Directory directory, int block) {
+        long inBlock = Math.min(BLOCK, directory.count() - (long) block * BLOCK);
+        return entries.size() > inBlock ? entries.subList(0, (int) inBlock) : entries;
     }
 
     /** Index of the last element not after {@code key} in an ascending list, or -1. */

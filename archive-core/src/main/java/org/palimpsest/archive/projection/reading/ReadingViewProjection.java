@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -113,9 +114,9 @@ public class ReadingViewProjection implements Rebuildable {
         if (alreadyApplied(find(event.documentId()), at)) {
             return;
         }
+        saveRevision(event.documentId(), 0, event.text(), "imported", null, event.importedBy(), at);
         save(ReadingView.analysed(event.documentId(), event.title(), event.language(), event.source(), event.publishedAt(),
                 event.text(), 0, event.contentHash(), time, event.importedBy(), time, at, List.of()));
-        saveRevision(event.documentId(), 0, event.text(), "imported", null, event.importedBy(), at);
     }
 
     @EventHandler
@@ -128,9 +129,9 @@ public class ReadingViewProjection implements Rebuildable {
         Instant importedAt = before == null ? time : before.importedAt();
         // A re-import has no exact offset mapping: applied fixes lose their place in the new text.
         List<FixView> fixes = before == null ? List.of() : before.fixes().stream().map(f -> f.movedTo(null)).toList();
+        saveRevision(event.documentId(), event.revision(), event.text(), "reimported", null, event.importedBy(), at);
         save(ReadingView.analysed(event.documentId(), event.title(), event.language(), event.source(), event.publishedAt(),
                 event.text(), event.revision(), event.contentHash(), importedAt, event.importedBy(), time, at, fixes));
-        saveRevision(event.documentId(), event.revision(), event.text(), "reimported", null, event.importedBy(), at);
     }
 
     @EventHandler
@@ -152,8 +153,8 @@ public class ReadingViewProjection implements Rebuildable {
         Span inserted = new Span(change.start(), change.insertedEnd());
         update(event.documentId(), at, v -> v.withText(change.applyTo(v.text()), event.revision(),
                 moveFixes(v.fixes(), change, event.fixId(), f -> f.reviewed(FixState.ACCEPTED, event.acceptedBy(), time,
-                        event.comment(), inserted, event.revision(), event.reanchored())), time, at))
-                .ifPresent(view -> saveRevision(event.documentId(), event.revision(), view.text(), "fix-accepted",
+                        event.comment(), inserted, event.revision(), event.reanchored())), time, at),
+                view -> saveRevision(event.documentId(), event.revision(), view.text(), "fix-accepted",
                         event.fixId(), event.acceptedBy(), at));
     }
 
@@ -173,8 +174,8 @@ public class ReadingViewProjection implements Rebuildable {
         TextChange change = event.change();
         update(event.documentId(), at, v -> v.withText(change.applyTo(v.text()), event.revision(),
                 moveFixes(v.fixes(), change, event.fixId(), f -> f.reviewed(FixState.REVERTED, event.revertedBy(), time,
-                        event.comment(), null, f.appliedIn(), f.reanchored())), time, at))
-                .ifPresent(view -> saveRevision(event.documentId(), event.revision(), view.text(), "fix-reverted",
+                        event.comment(), null, f.appliedIn(), f.reanchored())), time, at),
+                view -> saveRevision(event.documentId(), event.revision(), view.text(), "fix-reverted",
                         event.fixId(), event.revertedBy(), at));
     }
 
@@ -263,16 +264,26 @@ public class ReadingViewProjection implements Rebuildable {
         return Optional.ofNullable(store().views().find(Filters.eq("_id", documentId)).first());
     }
 
-    /** Applies {@code change} and saves; empty when the view already reflects this event (a redelivery). */
-    private Optional<ReadingView> update(String documentId, ProjectionPosition at, UnaryOperator<ReadingView> change) {
+    /** Applies {@code change} and saves; does nothing when the view already reflects this event (a redelivery). */
+    private void update(String documentId, ProjectionPosition at, UnaryOperator<ReadingView> change) {
+        update(documentId, at, change, view -> { });
+    }
+
+    /**
+     * Applies {@code change}, writes what else the event produces ({@code alongside}), then saves the view.
+     * The view is written last because it is what recognises a redelivery: a crash anywhere before it makes the
+     * event come again and every write before it is repeated (they are idempotent upserts by key).
+     */
+    private void update(String documentId, ProjectionPosition at, UnaryOperator<ReadingView> change,
+                        Consumer<ReadingView> alongside) {
         ReadingView view = find(documentId).orElseThrow(() ->
                 new IllegalStateException("reading view of " + documentId + " is missing; rebuild the projection"));
         if (alreadyApplied(Optional.of(view), at)) {
-            return Optional.empty();
+            return;
         }
         ReadingView updated = change.apply(view);
+        alongside.accept(updated);
         save(updated);
-        return Optional.of(updated);
     }
 
     /** Replaces the current view and keeps it as a new version, current from its event on. */
@@ -285,11 +296,12 @@ public class ReadingViewProjection implements Rebuildable {
         return at.position() >= 0 && view.filter(v -> v.asOf().position() >= at.position()).isPresent();
     }
 
+    /** The version first, the current view last: the view is the redelivery guard (see {@link #update}). */
     private void save(ReadingView view) {
-        store().views().replaceOne(Filters.eq("_id", view.id()), view, new ReplaceOptions().upsert(true));
         long version = store().versionIndex().append(view.id(), view.asOf().position(), view.asOf().time());
         String key = ReadingViewVersion.key(view.id(), version);
         store().versions().replaceOne(Filters.eq("_id", key), new ReadingViewVersion(key, view), new ReplaceOptions().upsert(true));
+        store().views().replaceOne(Filters.eq("_id", view.id()), view, new ReplaceOptions().upsert(true));
     }
 
     private void saveRevision(String documentId, long revision, String text, String cause, @Nullable String fixId,

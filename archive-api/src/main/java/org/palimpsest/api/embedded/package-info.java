@@ -1,0 +1,8 @@
+/**
+ * The embedded MongoDB-wire server used when no MongoDB URI is configured: durable group commits to one H2
+ * file, and a gate that keeps other local processes off its loopback port.
+ */
+@NullMarked
+package org.palimpsest.api.embedded;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,101 @@
+package org.palimpsest.api.crash;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.palimpsest.api.PalimpsestApplication;
+
+/**
+ * The archive as a child JVM on a data directory of the test's, started with the test's own classpath so
+ * that it runs exactly the code under test, and killable the hard way ({@code destroyForcibly}, SIGKILL).
+ */
+final class ArchiveProcess implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    private final Process process;
+    private final int port;
+
+    private ArchiveProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static ArchiveProcess start(Path dataDir, Path log, String... extraArguments) throws IOException, InterruptedException {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"),
+                PalimpsestApplication.class.getName(),
+                "--server.port=" + port,
+                "--palimpsest.data-dir=" + dataDir,
+                "--palimpsest.samples=false",
+                "--palimpsest.read-timeout=20s",
+                "--spring.main.banner-mode=off"));
+        command.addAll(List.of(extraArguments));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        ArchiveProcess archive = new ArchiveProcess(process, port);
+        archive.awaitHealthy(log);
+        return archive;
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful close of the store. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+
+    private void awaitHealthy(Path log) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the archive exited with " + process.exitValue() + " while starting; see " + log);
+            }
+            try {
+                HttpResponse<Void> health = client.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the archive did not become healthy within " + START_TIMEOUT + "; see " + log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
