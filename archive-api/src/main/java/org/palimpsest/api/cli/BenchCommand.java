@@ -51,7 +51,7 @@ final class BenchCommand implements Callable<Integer> {
     int queries;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         Path dataDir = Files.createTempDirectory("palimpsest-bench");
         System.out.println("bench: scratch archive in " + dataDir);
         try (ConfigurableApplicationContext archive = OfflineArchive.start("--palimpsest.data-dir=" + dataDir,
@@ -91,6 +91,9 @@ final class BenchCommand implements Callable<Integer> {
             boolean consistent = archive.getBean(ReadingViewConsistency.class).check(ReplayBound.asOf(Instant.now())).consistent();
             double checkSeconds = seconds(started);
 
+            System.out.println("bench: measuring durable acknowledgement on scratch stores");
+            DurabilityBench.Rates durable = DurabilityBench.measure(dataDir.resolve("durability"));
+
             System.out.println();
             System.out.println("history   as-of p50 (ms)   as-of p99 (ms)");
             for (int i = 0; i < SIZES.length; i++) {
@@ -103,6 +106,10 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf("live projection of %,d events: %.1f s (%.0f events/s, all processors)%n", total, projectSeconds, total / projectSeconds);
             System.out.printf("rebuild of reading views, timeline and emails: %.1f s per 10,000 events%n", rebuildSeconds * 10_000 / total);
             System.out.printf("consistency check of the whole log: %.1f s (%s)%n", checkSeconds, consistent ? "consistent" : "INCONSISTENT");
+            System.out.printf("acknowledged inserts/s, raw driver, 1 writer: %.0f with background commits (not durable),"
+                    + " %.0f committed before the answer, %.0f also forced to disk (ratio %.2f); 4 writers forced: %.0f (%s)%n",
+                    durable.backgroundOne(), durable.committedOne(), durable.forcedOne(),
+                    durable.forcedOne() / durable.backgroundOne(), durable.forcedFour(), durable.forcedCommits());
             return ratio50 <= 2 && consistent ? 0 : 1;
         }
     }
