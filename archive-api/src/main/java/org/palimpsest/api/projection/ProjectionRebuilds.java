@@ -119,10 +119,14 @@ public class ProjectionRebuilds {
             catchUp(group, next, rebuild);
             TrackingToken reached = rebuild.processingStatus().get(0).getTrackingToken();
             rebuild.shutDown();
+            // The generation is switched before the token is moved: a crash between the two leaves the new
+            // collections with the live processor's older token, and it redoes events the rebuild has already
+            // applied (skipped by position). The other order would leave the old collections with a token past
+            // events they never saw.
+            generations.adopt(group, next);
+            live.adopt(fresh);
             tokens.storeToken(reached, group, 0);
             tokens.releaseClaim(group, 0);
-            live.adopt(fresh);
-            generations.adopt(group, next);
             liveProcessor.start();
             drop(live.collections(old));
             finish(group, "done", null);
