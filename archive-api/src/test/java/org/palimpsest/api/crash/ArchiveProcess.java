@@ -39,7 +39,9 @@ final class ArchiveProcess implements AutoCloseable {
                 "--server.port=" + port,
                 "--palimpsest.data-dir=" + dataDir,
                 "--palimpsest.samples=false",
-                "--palimpsest.read-timeout=20s",
+                // Answers come soon after the log has the facts (202 while a view lags), so that a kill lands
+                // between an answer and the store's next background write, if it has one.
+                "--palimpsest.read-timeout=200ms",
                 "--spring.main.banner-mode=off"));
         command.addAll(List.of(extraArguments));
         Process process = new ProcessBuilder(command)
