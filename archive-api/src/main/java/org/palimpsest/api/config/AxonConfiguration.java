@@ -25,6 +25,7 @@ import org.axonframework.serialization.Serializer;
 import org.palimpsest.archive.document.Document;
 import org.palimpsest.archive.document.DocumentImporter;
 import org.palimpsest.archive.document.mongo.MongoImportKeys;
+import org.palimpsest.archive.eventstore.BulkAppendUndo;
 import org.palimpsest.archive.eventstore.SequencedMongoEventStorageEngine;
 import org.palimpsest.archive.projection.ProjectionGenerations;
 import org.palimpsest.archive.projection.reading.ReadingViewProjection;
@@ -144,8 +145,9 @@ class AxonConfiguration {
     }
 
     @Bean
-    EventLog eventLog(EventStorageEngine engine, @Qualifier("eventSerializer") Serializer eventSerializer) {
-        return new EventLog(engine, eventSerializer);
+    EventLog eventLog(EventStorageEngine engine, @Qualifier("eventSerializer") Serializer eventSerializer,
+                      MongoDatabase archiveDatabase) {
+        return new EventLog(engine, eventSerializer, new BulkAppendUndo(archiveDatabase));
     }
 
     @Bean
