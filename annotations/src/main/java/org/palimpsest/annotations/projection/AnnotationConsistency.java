@@ -1,5 +1,6 @@
 package org.palimpsest.annotations.projection;
 
+import com.mongodb.client.MongoDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -7,43 +8,45 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.palimpsest.annotations.annotation.AnnotationState;
 import org.palimpsest.archive.history.ConsistencyReport;
+import org.palimpsest.archive.history.ProjectionComparison;
 import org.palimpsest.archive.history.ReplayBound;
-import org.palimpsest.archive.history.ScratchReplay;
 
 /**
  * Checks that each annotation's as-of answer (its version current then) is what a replay of the events up to
- * that point produces, using the same projection code on a scratch database that is dropped afterwards.
+ * that point produces, using the same projection code on the scratch database of a consistency check.
  */
-public final class AnnotationConsistency {
+public final class AnnotationConsistency implements ProjectionComparison<AnnotationProjection> {
 
-    private final ScratchReplay scratch;
     private final AnnotationProjection live;
 
-    public AnnotationConsistency(ScratchReplay scratch, AnnotationProjection live) {
-        this.scratch = scratch;
+    public AnnotationConsistency(AnnotationProjection live) {
         this.live = live;
     }
 
-    /** The annotations checked and every difference found, as lines of a consistency report. */
-    public Result check(ReplayBound bound) {
-        return scratch.check(bound, database -> new AnnotationProjection(database), (replayed, position) -> {
-            TreeSet<String> ids = new TreeSet<>(replayed.currentIds());
-            ids.addAll(live.currentIds());
-            List<ConsistencyReport.Difference> differences = new ArrayList<>();
-            for (String id : ids) {
-                Optional<AnnotationState> fromReplay = replayed.handle(new FindAnnotation(id)).map(AnnotationView::state);
-                Optional<AnnotationState> fromVersions = live.handle(new FindAnnotationVersionAsOf(id, bound.position(), bound.time()))
-                        .map(AnnotationVersion::state);
-                if (!Objects.equals(fromReplay, fromVersions)) {
-                    differences.add(new ConsistencyReport.Difference("annotation " + id, "state",
-                            fromVersions.map(Object::toString).orElse(null), fromReplay.map(Object::toString).orElse(null)));
-                }
-            }
-            return new Result(ids.size(), differences);
-        });
+    @Override
+    public String projection() {
+        return AnnotationProjection.PROCESSING_GROUP;
     }
 
-    /** How many annotations were compared, and where they differ. */
-    public record Result(int annotations, List<ConsistencyReport.Difference> differences) {
+    @Override
+    public AnnotationProjection replica(MongoDatabase scratch) {
+        return new AnnotationProjection(scratch);
+    }
+
+    @Override
+    public Outcome compare(AnnotationProjection replayed, ReplayBound bound) {
+        TreeSet<String> ids = new TreeSet<>(replayed.currentIds());
+        ids.addAll(live.currentIds());
+        List<ConsistencyReport.Difference> differences = new ArrayList<>();
+        for (String id : ids) {
+            Optional<AnnotationState> fromReplay = replayed.handle(new FindAnnotation(id)).map(AnnotationView::state);
+            Optional<AnnotationState> fromVersions = live.handle(new FindAnnotationVersionAsOf(id, bound.position(), bound.time()))
+                    .map(AnnotationVersion::state);
+            if (!Objects.equals(fromReplay, fromVersions)) {
+                differences.add(new ConsistencyReport.Difference(projection(), "annotation " + id, "state",
+                        fromVersions.map(Object::toString).orElse(null), fromReplay.map(Object::toString).orElse(null)));
+            }
+        }
+        return new Outcome(ids.size(), differences);
     }
 }

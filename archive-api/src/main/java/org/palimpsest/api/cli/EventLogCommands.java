@@ -10,6 +10,8 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.palimpsest.archive.history.EventLog;
 import org.palimpsest.archive.history.EventLogException;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -59,13 +61,22 @@ final class EventLogCommands {
                 System.err.println("import-log: " + file + ": no such file");
                 return 1;
             }
-            try (ConfigurableApplicationContext archive = OfflineArchive.start(); ProgressBar bar = bar("Importing")) {
-                long count = archive.getBean(EventLog.class).importFrom(file, bar::stepTo);
-                System.out.println("imported " + count + " events from " + file
-                        + "; the views rebuild from them on the next start of the archive");
-                return 0;
+            try (ConfigurableApplicationContext archive = OfflineArchive.start()) {
+                // Nothing may project the events while they are written: a failed import takes them back out.
+                archive.getBean(EventProcessingConfiguration.class).eventProcessors().values()
+                        .forEach(EventProcessor::shutDown);
+                try (ProgressBar bar = bar("Importing")) {
+                    long count = archive.getBean(EventLog.class).importFrom(file, bar::stepTo);
+                    System.out.println("imported " + count + " events from " + file
+                            + "; the views rebuild from them on the next start of the archive");
+                    return 0;
+                }
             } catch (EventLogException e) {
-                System.err.println("import-log: " + file + ": " + e.getMessage() + " (nothing was imported)");
+                System.err.println("import-log: " + file + ": " + e.getMessage() + switch (e.outcome()) {
+                    case NOTHING_WRITTEN -> " (nothing was imported)";
+                    case WRITTEN_AND_REMOVED -> "";
+                    case PARTLY_WRITTEN -> " (see the log above)";
+                });
                 return 1;
             }
         }

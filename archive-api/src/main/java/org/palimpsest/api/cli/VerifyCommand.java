@@ -1,18 +1,23 @@
 package org.palimpsest.api.cli;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.palimpsest.api.web.ReadYourWrites;
 import org.palimpsest.archive.history.ConsistencyReport;
-import org.palimpsest.archive.history.ReadingViewConsistency;
+import org.palimpsest.archive.history.ProjectionComparison;
 import org.palimpsest.archive.history.ReplayBound;
+import org.palimpsest.archive.history.ScratchReplay;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code verify}: replays the events into scratch and checks the versioned reading views agree. Exit 1 if not. */
+/**
+ * {@code verify}: replays the events into scratch and checks that every versioned projection (reading views,
+ * annotations, timeline, emails) agrees. Exit 1 if not.
+ */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Replay the event log into scratch and compare with the versioned reading views.")
+        description = "Replay the event log into scratch and compare with the versioned reading views, annotations, timeline and emails.")
 final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--as-of", description = "an ISO-8601 instant; default: the whole log")
@@ -27,12 +32,15 @@ final class VerifyCommand implements Callable<Integer> {
             archive.getBean(ReadYourWrites.class).await();
             ReplayBound bound = atPosition != null ? ReplayBound.atPosition(atPosition)
                     : ReplayBound.asOf(asOf != null ? asOf : Instant.now());
-            ConsistencyReport report = archive.getBean(ReadingViewConsistency.class).check(bound);
-            System.out.printf("%s: %d documents compared up to position %d, %d differences%n",
-                    report.consistent() ? "consistent" : "INCONSISTENT", report.documents(), report.position(),
+            List<ProjectionComparison<?>> comparisons = archive.getBeanProvider(ProjectionComparison.class).orderedStream()
+                    .<ProjectionComparison<?>>map(c -> c).toList();
+            ConsistencyReport report = archive.getBean(ScratchReplay.class).check(bound, comparisons);
+            System.out.printf("%s: %d records of %s compared up to position %d, %d differences%n",
+                    report.consistent() ? "consistent" : "INCONSISTENT", report.documents(),
+                    comparisons.stream().map(ProjectionComparison::projection).toList(), report.position(),
                     report.differences().size());
-            report.differences().forEach(d -> System.out.printf("  %s %s: live=%s replayed=%s%n",
-                    d.documentId(), d.field(), d.live(), d.replayed()));
+            report.differences().forEach(d -> System.out.printf("  %s %s %s: live=%s replayed=%s%n",
+                    d.projection(), d.documentId(), d.field(), d.live(), d.replayed()));
             return report.consistent() ? 0 : 1;
         }
     }

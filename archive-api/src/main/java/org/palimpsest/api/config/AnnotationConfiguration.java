@@ -5,7 +5,6 @@ import org.axonframework.config.ConfigurerModule;
 import org.palimpsest.annotations.annotation.Annotation;
 import org.palimpsest.annotations.projection.AnnotationConsistency;
 import org.palimpsest.annotations.projection.AnnotationProjection;
-import org.palimpsest.archive.history.ScratchReplay;
 import org.palimpsest.archive.projection.ProjectionGenerations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +27,7 @@ class AnnotationConfiguration {
     }
 
     @Bean
-    AnnotationConsistency annotationConsistency(ScratchReplay scratch, AnnotationProjection live) {
-        return new AnnotationConsistency(scratch, live);
+    AnnotationConsistency annotationConsistency(AnnotationProjection live) {
+        return new AnnotationConsistency(live);
     }
 }

@@ -25,6 +25,7 @@ import org.axonframework.serialization.Serializer;
 import org.palimpsest.archive.document.Document;
 import org.palimpsest.archive.document.DocumentImporter;
 import org.palimpsest.archive.document.mongo.MongoImportKeys;
+import org.palimpsest.archive.eventstore.BulkAppendUndo;
 import org.palimpsest.archive.eventstore.SequencedMongoEventStorageEngine;
 import org.palimpsest.archive.projection.ProjectionGenerations;
 import org.palimpsest.archive.projection.reading.ReadingViewProjection;
@@ -33,7 +34,11 @@ import org.palimpsest.archive.history.Actors;
 import org.palimpsest.archive.history.AuditTrail;
 import org.palimpsest.archive.history.DocumentHistory;
 import org.palimpsest.archive.history.EventLog;
+import org.palimpsest.archive.history.EmailConsistency;
 import org.palimpsest.archive.history.ReadingViewConsistency;
+import org.palimpsest.archive.history.TimelineConsistency;
+import org.palimpsest.archive.projection.email.EmailProjection;
+import org.palimpsest.archive.projection.timeline.TimelineProjection;
 import org.palimpsest.archive.history.ReplayEngine;
 import org.palimpsest.archive.history.ScratchReplay;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -144,8 +149,9 @@ class AxonConfiguration {
     }
 
     @Bean
-    EventLog eventLog(EventStorageEngine engine, @Qualifier("eventSerializer") Serializer eventSerializer) {
-        return new EventLog(engine, eventSerializer);
+    EventLog eventLog(EventStorageEngine engine, @Qualifier("eventSerializer") Serializer eventSerializer,
+                      MongoDatabase archiveDatabase) {
+        return new EventLog(engine, eventSerializer, new BulkAppendUndo(archiveDatabase));
     }
 
     @Bean
@@ -161,6 +167,16 @@ class AxonConfiguration {
     @Bean
     ReadingViewConsistency readingViewConsistency(ScratchReplay scratch, ReadingViewProjection live) {
         return new ReadingViewConsistency(scratch, live);
+    }
+
+    @Bean
+    TimelineConsistency timelineConsistency(TimelineProjection live) {
+        return new TimelineConsistency(live);
+    }
+
+    @Bean
+    EmailConsistency emailConsistency(EmailProjection live) {
+        return new EmailConsistency(live);
     }
 
     @Bean

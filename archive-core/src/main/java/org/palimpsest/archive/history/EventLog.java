@@ -1,7 +1,5 @@
 package org.palimpsest.archive.history;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
@@ -11,50 +9,56 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
+import org.palimpsest.archive.eventstore.BulkAppendUndo;
 import org.palimpsest.archive.serialization.ArchiveJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole event log as NDJSON, for backups and for moving an archive to another MongoDB: one event a line
  * in global order, then a last line {@code {"checksum":"sha256:…","events":n}} over all the lines before it.
- * Importing verifies the checksum before it writes anything, and only into an empty store; the projections
- * are then rebuilt from the imported events by the processors, like any new events.
+ * <p>
+ * An import is all or nothing. It goes only into an empty store, and the whole file is checked first (see
+ * {@link EventLogCheck}), so a damaged or edited log is refused with the line at fault before anything is
+ * written. Should the store still refuse a write part-way, everything this import wrote is removed again and
+ * the global counter put back (see {@link BulkAppendUndo}): the store ends up a full copy of the log, or as it
+ * was. The projections are rebuilt from the imported events by the processors, like any new events; run the
+ * import with the processors stopped, so that none projects events a failed import then takes back.
  */
 public final class EventLog {
 
+    private static final Logger log = LoggerFactory.getLogger(EventLog.class);
     private static final ObjectMapper JSON = ArchiveJson.objectMapper();
     private static final int BATCH = 100;
 
     private final EventStorageEngine engine;
     private final Serializer serializer;
+    private final BulkAppendUndo undo;
 
-    public EventLog(EventStorageEngine engine, Serializer serializer) {
+    public EventLog(EventStorageEngine engine, Serializer serializer, BulkAppendUndo undo) {
         this.engine = engine;
         this.serializer = serializer;
+        this.undo = undo;
     }
 
     /** Writes every event and the checksum line; {@code progress} hears the count so far. Returns the count. */
     public long export(Writer out, LongConsumer progress) throws IOException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = EventLogCheck.sha256();
         long count = 0;
         try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(null, false)) {
-            java.util.Iterator<? extends TrackedEventMessage<?>> it = events.iterator();
+            Iterator<? extends TrackedEventMessage<?>> it = events.iterator();
             while (it.hasNext()) {
                 TrackedEventMessage<?> event = it.next();
                 String line = JSON.writeValueAsString(line(event));
@@ -74,74 +78,77 @@ public final class EventLog {
     }
 
     /**
-     * Imports a log written by {@link #export} into this (empty) store.
+     * Imports a log written by {@link #export} into this (empty) store, all or nothing.
      *
-     * @throws EventLogException naming the line at fault; nothing is written unless the whole log checks out
+     * @throws EventLogException naming the line at fault; its {@link EventLogException#outcome() outcome} says
+     *                           whether anything was written and whether it was removed again
      */
     public long importFrom(Path file, LongConsumer progress) throws IOException {
-        if (engine.readEvents(null, false).findFirst().isPresent()) {
-            throw new EventLogException(0, "the archive already holds events; import a log only into an empty store");
-        }
-        long events = verify(file);
+        requireEmptyStore();
+        long events = new EventLogCheck(serializer).check(file);
+        requireEmptyStore();
+        BulkAppendUndo.Mark mark = undo.mark();
+        List<String> attempted = new ArrayList<>();
         List<EventMessage<?>> batch = new ArrayList<>(BATCH);
-        long count = 0;
+        long number = 0;
+        long firstUnwritten = 1;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            long number = 0;
-            while ((line = reader.readLine()) != null && count < events) {
+            while (number < events) {
                 number++;
-                batch.add(message(JSON.readTree(line), number));
-                count++;
-                if (batch.size() == BATCH) {
+                EventMessage<?> message = EventLine.parse(nextLine(reader, number), number).message(serializer);
+                batch.add(message);
+                attempted.add(message.getIdentifier());
+                if (batch.size() == BATCH || number == events) {
                     engine.appendEvents(batch);
                     batch.clear();
-                    progress.accept(count);
+                    firstUnwritten = number + 1;
+                    progress.accept(number);
                 }
             }
+        } catch (IOException | RuntimeException e) {
+            throw takeBack(mark, attempted, firstUnwritten, e);
         }
-        if (!batch.isEmpty()) {
-            engine.appendEvents(batch);
-            progress.accept(count);
-        }
-        return count;
+        return events;
     }
 
-    /** Checks the checksum line against every line before it; returns the number of events. */
-    private static long verify(Path file) throws IOException {
-        MessageDigest digest = sha256();
-        long number = 0;
-        String previous = null;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (previous != null) {
-                    digest.update((previous + "\n").getBytes(StandardCharsets.UTF_8));
-                }
-                previous = line;
-                number++;
+    /** The next line of a file checked before: a missing one means it changed while being read. */
+    static String nextLine(BufferedReader reader, long number) throws IOException {
+        String line = reader.readLine();
+        if (line == null) {
+            throw new EventLogException(number, "the file ends here; it changed while it was being imported");
+        }
+        return line;
+    }
+
+    private void requireEmptyStore() {
+        try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(null, false)) {
+            if (events.findFirst().isPresent()) {
+                throw new EventLogException(0, "the archive already holds events; import a log only into an empty store");
             }
         }
-        if (previous == null) {
-            throw new EventLogException(0, "the file is empty");
-        }
-        JsonNode last;
+    }
+
+    /** Removes what a failed import wrote; the exception says what the store holds now. */
+    private EventLogException takeBack(BulkAppendUndo.Mark mark, List<String> attempted, long firstUnwrittenLine,
+                                       Exception cause) {
+        String failure = "writing the events from this line on failed (" + cause.getMessage() + ")";
         try {
-            last = JSON.readTree(previous);
-        } catch (JsonProcessingException e) {
-            throw new EventLogException(number, "the last line must be the checksum line; it is not JSON");
+            BulkAppendUndo.Outcome outcome = undo.undo(mark, attempted);
+            log.warn("Import failed at line {}; removed the {} event(s) it had written", firstUnwrittenLine,
+                    outcome.removed(), cause);
+            return new EventLogException(firstUnwrittenLine, failure + "; the " + outcome.removed()
+                    + " events written before were removed again, the archive is as it was"
+                    + (outcome.counterRestored() ? "" : " (its global index counter moved on: new events leave a gap)"),
+                    EventLogException.Outcome.WRITTEN_AND_REMOVED, cause);
+        } catch (RuntimeException undoFailure) {
+            cause.addSuppressed(undoFailure);
+            log.error("Import failed at line {} and removing the events it wrote failed too; the store holds part of "
+                    + "the log: empty it (drop its database or data directory) before importing again",
+                    firstUnwrittenLine, cause);
+            return new EventLogException(firstUnwrittenLine, failure + ", and removing the events written before failed ("
+                    + undoFailure.getMessage() + "): the archive holds part of the log; empty it before importing again",
+                    EventLogException.Outcome.PARTLY_WRITTEN, cause);
         }
-        if (last == null || !last.has("checksum") || !last.has("events")) {
-            throw new EventLogException(number, "the last line must be {\"checksum\": …, \"events\": …}; the log is truncated");
-        }
-        String expected = "sha256:" + HexFormat.of().formatHex(digest.digest());
-        if (!expected.equals(last.get("checksum").asText())) {
-            throw new EventLogException(number, "checksum mismatch: the log was changed or damaged after export");
-        }
-        if (last.get("events").asLong() != number - 1) {
-            throw new EventLogException(number, "the checksum line counts " + last.get("events").asLong()
-                    + " events but the file holds " + (number - 1));
-        }
-        return number - 1;
     }
 
     private ObjectNode line(TrackedEventMessage<?> event) throws IOException {
@@ -160,29 +167,5 @@ public final class EventLog {
         node.set("payload", JSON.readTree(payload.getData()));
         node.set("metaData", JSON.valueToTree(event.getMetaData()));
         return node;
-    }
-
-    private EventMessage<?> message(JsonNode node, long number) {
-        try {
-            SimpleSerializedObject<String> payload = new SimpleSerializedObject<>(JSON.writeValueAsString(node.get("payload")),
-                    String.class, node.get("payloadType").asText(),
-                    node.hasNonNull("payloadRevision") ? node.get("payloadRevision").asText() : null);
-            Object data = serializer.deserialize(payload);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> metaData = JSON.treeToValue(node.get("metaData"), Map.class);
-            return new GenericDomainEventMessage<>(node.get("aggregateType").asText(), node.get("aggregateId").asText(),
-                    node.get("sequence").asLong(), data, MetaData.from(metaData), node.get("eventId").asText(),
-                    Instant.parse(node.get("time").asText()));
-        } catch (RuntimeException | IOException e) {
-            throw new EventLogException(number, "cannot read this event: " + e.getMessage());
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM ships SHA-256", e);
-        }
     }
 }

@@ -1,24 +1,18 @@
 package org.palimpsest.archive.history;
 
-import java.lang.reflect.RecordComponent;
+import com.mongodb.client.MongoDatabase;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeSet;
-import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.projection.reading.FindReadingView;
 import org.palimpsest.archive.projection.reading.FindReadingViewAsOf;
-import org.palimpsest.archive.projection.reading.ReadingView;
 import org.palimpsest.archive.projection.reading.ReadingViewProjection;
 
 /**
- * Checks that the reading views an as-of read returns are what a replay of the events produces: replays into
- * a scratch database (dropped afterwards), then compares every document field by field.
+ * Checks that the reading views an as-of read returns are what a replay of the events produces, document by
+ * document and field by field.
  */
-public final class ReadingViewConsistency {
-
-    private static final int SHOWN = 200;
+public final class ReadingViewConsistency implements ProjectionComparison<ReadingViewProjection> {
 
     private final ScratchReplay scratch;
     private final ReadingViewProjection live;
@@ -28,51 +22,31 @@ public final class ReadingViewConsistency {
         this.live = live;
     }
 
+    /** The reading views alone. */
     public ConsistencyReport check(ReplayBound bound) {
-        return scratch.check(bound, ReadingViewProjection::new, (replayed, position) -> {
-            TreeSet<String> ids = new TreeSet<>(replayed.currentIds());
-            ids.addAll(live.currentIds());
-            List<ConsistencyReport.Difference> differences = new ArrayList<>();
-            for (String id : ids) {
-                Optional<ReadingView> fromReplay = replayed.handle(new FindReadingView(id));
-                Optional<ReadingView> fromVersions = live.handle(new FindReadingViewAsOf(id, bound.position(), bound.time()));
-                compare(id, fromVersions.orElse(null), fromReplay.orElse(null), differences);
-            }
-            return new ConsistencyReport(differences.isEmpty(), position, ids.size(), differences);
-        });
+        return scratch.check(bound, List.of(this));
     }
 
-    private static void compare(String id, @Nullable ReadingView live, @Nullable ReadingView replayed,
-                                List<ConsistencyReport.Difference> into) {
-        if (live == null || replayed == null) {
-            if (live != replayed) {
-                into.add(new ConsistencyReport.Difference(id, "(document)", live == null ? null : "present",
-                        replayed == null ? null : "present"));
-            }
-            return;
-        }
-        for (RecordComponent component : ReadingView.class.getRecordComponents()) {
-            Object a = value(component, live);
-            Object b = value(component, replayed);
-            if (!Objects.equals(a, b)) {
-                into.add(new ConsistencyReport.Difference(id, component.getName(), shown(a), shown(b)));
-            }
-        }
+    @Override
+    public String projection() {
+        return ReadingViewProjection.PROCESSING_GROUP;
     }
 
-    private static @Nullable Object value(RecordComponent component, ReadingView view) {
-        try {
-            return component.getAccessor().invoke(view);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+    @Override
+    public ReadingViewProjection replica(MongoDatabase scratchDatabase) {
+        return new ReadingViewProjection(scratchDatabase);
     }
 
-    private static @Nullable String shown(@Nullable Object value) {
-        if (value == null) {
-            return null;
+    @Override
+    public Outcome compare(ReadingViewProjection replayed, ReplayBound bound) {
+        TreeSet<String> ids = new TreeSet<>(replayed.currentIds());
+        ids.addAll(live.currentIds());
+        List<ConsistencyReport.Difference> differences = new ArrayList<>();
+        for (String id : ids) {
+            RecordDifferences.between(projection(), id, "",
+                    live.handle(new FindReadingViewAsOf(id, bound.position(), bound.time())).orElse(null),
+                    replayed.handle(new FindReadingView(id)).orElse(null), differences);
         }
-        String text = value.toString();
-        return text.length() <= SHOWN ? text : text.substring(0, SHOWN) + "…";
+        return new Outcome(ids.size(), differences);
     }
 }

@@ -2,12 +2,14 @@ package org.palimpsest.archive.history;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Replays the log into a fresh projection instance on a throwaway database, hands it to a check, and drops the
+ * Replays the log into fresh projection instances on a throwaway database, hands them to a check, and drops the
  * database whatever happens: the scaffolding every consistency check shares.
  */
 public final class ScratchReplay {
@@ -23,17 +25,50 @@ public final class ScratchReplay {
     }
 
     /**
+     * Replays the log once, into a replica of every compared projection, then compares each replica with its live
+     * projection: all of them as of the same point, in one report.
+     */
+    public ConsistencyReport check(ReplayBound bound, List<? extends ProjectionComparison<?>> comparisons) {
+        return onScratch(database -> {
+            List<Replica> replicas = comparisons.stream().map(comparison -> Replica.of(comparison, database)).toList();
+            long position = replay.replay(bound, replicas.stream().map(Replica::projection).toArray());
+            List<ConsistencyReport.Difference> differences = new ArrayList<>();
+            int records = 0;
+            for (Replica replica : replicas) {
+                ProjectionComparison.Outcome outcome = replica.compare().apply(bound);
+                records += outcome.records();
+                differences.addAll(outcome.differences());
+            }
+            return new ConsistencyReport(differences.isEmpty(), position, records, differences);
+        });
+    }
+
+    /**
      * @param projection builds the projection on the scratch database
      * @param check      receives the replayed projection and the last position replayed
      */
     public <P, R> R check(ReplayBound bound, Function<MongoDatabase, P> projection, BiFunction<P, Long, R> check) {
+        return onScratch(database -> {
+            P replayed = projection.apply(database);
+            return check.apply(replayed, replay.replay(bound, replayed));
+        });
+    }
+
+    private <R> R onScratch(Function<MongoDatabase, R> work) {
         MongoDatabase scratch = client.getDatabase(databaseName + "_replay_" + UUID.randomUUID().toString().substring(0, 8));
         try {
-            P replayed = projection.apply(scratch);
-            long position = replay.replay(bound, replayed);
-            return check.apply(replayed, position);
+            return work.apply(scratch);
         } finally {
             scratch.drop();
+        }
+    }
+
+    /** A replica and the comparison that judges it, bound together while their type is known. */
+    private record Replica(Object projection, Function<ReplayBound, ProjectionComparison.Outcome> compare) {
+
+        static <P> Replica of(ProjectionComparison<P> comparison, MongoDatabase scratch) {
+            P replica = comparison.replica(scratch);
+            return new Replica(replica, bound -> comparison.compare(replica, bound));
         }
     }
 }

@@ -11,7 +11,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.jspecify.annotations.Nullable;
-import org.palimpsest.annotations.projection.AnnotationConsistency;
 import org.palimpsest.api.projection.ProjectionRebuilds;
 import org.palimpsest.api.web.AsOf;
 import org.palimpsest.api.web.BadRequestException;
@@ -21,8 +20,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.palimpsest.archive.history.ConsistencyReport;
-import org.palimpsest.archive.history.ReadingViewConsistency;
+import org.palimpsest.archive.history.ProjectionComparison;
 import org.palimpsest.archive.history.ReplayBound;
+import org.palimpsest.archive.history.ScratchReplay;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,16 +31,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AdminController {
 
-    private final ReadingViewConsistency consistency;
-    private final AnnotationConsistency annotationConsistency;
+    private final ScratchReplay scratch;
+    private final List<ProjectionComparison<?>> comparisons;
     private final EventProcessingConfiguration processing;
     private final EventStore events;
     private final ProjectionRebuilds rebuilds;
 
-    AdminController(ReadingViewConsistency consistency, AnnotationConsistency annotationConsistency,
+    AdminController(ScratchReplay scratch, List<ProjectionComparison<?>> comparisons,
                     EventProcessingConfiguration processing, EventStore events, ProjectionRebuilds rebuilds) {
-        this.consistency = consistency;
-        this.annotationConsistency = annotationConsistency;
+        this.scratch = scratch;
+        this.comparisons = comparisons;
         this.processing = processing;
         this.events = events;
         this.rebuilds = rebuilds;
@@ -63,8 +63,9 @@ class AdminController {
     }
 
     /**
-     * Replays the event stream up to the point asked (default: now) into scratch and compares it, document by
-     * document and annotation by annotation, with what the versioned projections answer for that point.
+     * Replays the event stream up to the point asked (default: the head) into scratch and compares it with what
+     * every versioned projection (reading views, annotations, timeline, emails) answers for that point, record by
+     * record; each difference names its projection.
      */
     @GetMapping("/api/admin/consistency")
     ConsistencyReport consistency(@RequestParam(required = false) @Nullable String asOf,
@@ -72,12 +73,7 @@ class AdminController {
         ReplayBound bound = AsOf.from(asOf, atPosition, null)
                 .map(w -> new ReplayBound(w.position(), w.time()))
                 .orElseGet(() -> ReplayBound.atPosition(head()));
-        ConsistencyReport documents = consistency.check(bound);
-        AnnotationConsistency.Result annotations = annotationConsistency.check(bound);
-        List<ConsistencyReport.Difference> differences = new ArrayList<>(documents.differences());
-        differences.addAll(annotations.differences());
-        return new ConsistencyReport(differences.isEmpty(), documents.position(),
-                documents.documents() + annotations.annotations(), differences);
+        return scratch.check(bound, comparisons);
     }
 
     /** Every event processor: its position per segment, how far it lags the head, and its state. */

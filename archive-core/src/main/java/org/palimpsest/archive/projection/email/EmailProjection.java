@@ -57,6 +57,11 @@ public class EmailProjection extends TextDerivedProjection {
         return new EmailProjection(database(), aliasResolver, generation);
     }
 
+    /** The same projection on another database (a replay's scratch), with the same alias resolver. */
+    public EmailProjection replica(MongoDatabase scratch) {
+        return new EmailProjection(scratch, aliasResolver);
+    }
+
     @Override
     public List<String> collections(Generation generation) {
         List<String> names = new ArrayList<>(baseCollections(generation));
@@ -77,7 +82,7 @@ public class EmailProjection extends TextDerivedProjection {
 
     @QueryHandler
     public EmailPage handle(ListEmails query) {
-        List<EmailMessage> matching = groups.group(all(query.position(), query.time())).stream()
+        List<EmailMessage> matching = groups.group(renderings(query.position(), query.time())).stream()
                 .filter(m -> query.participant() == null || mentions(m, query.participant()))
                 .filter(m -> query.from() == null || (m.time() != null && !m.time().isBefore(query.from())))
                 .filter(m -> query.to() == null || (m.time() != null && m.time().isBefore(query.to())))
@@ -88,7 +93,7 @@ public class EmailProjection extends TextDerivedProjection {
 
     @QueryHandler
     public Optional<EmailMessage> handle(FindEmail query) {
-        return groups.group(all(query.position(), query.time())).stream()
+        return groups.group(renderings(query.position(), query.time())).stream()
                 .filter(m -> m.id().equals(query.messageId())).findFirst();
     }
 
@@ -120,7 +125,8 @@ public class EmailProjection extends TextDerivedProjection {
         return value != null && value.toLowerCase(Locale.ROOT).contains(wanted);
     }
 
-    private List<EmailRendering> all(@Nullable Long position, @Nullable Instant time) {
+    /** Every rendering, ungrouped, as the projection held them at {@code position} or {@code time}; both null: now. */
+    public List<EmailRendering> renderings(@Nullable Long position, @Nullable Instant time) {
         return position == null && time == null ? renderings().find().into(new ArrayList<>())
                 : derivedAsOf(RENDERINGS, EmailRendering.class, position, time);
     }

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -60,6 +61,11 @@ public class TimelineProjection extends TextDerivedProjection {
         return new TimelineProjection(database(), names, generation);
     }
 
+    /** The same projection on another database (a replay's scratch), with the same name catalog. */
+    public TimelineProjection replica(MongoDatabase scratch) {
+        return new TimelineProjection(scratch, names);
+    }
+
     @Override
     public List<String> collections(Generation generation) {
         List<String> names = new ArrayList<>(baseCollections(generation));
@@ -81,8 +87,7 @@ public class TimelineProjection extends TextDerivedProjection {
     @QueryHandler
     public List<TimelineEvent> handle(TimelineQuery query) {
         Optional<String> person = query.person() == null ? Optional.empty() : names.resolve(query.person().strip()).map(NameEntry::id);
-        List<TimelineEntry> all = query.position() == null && query.time() == null ? entries().find().into(new ArrayList<>())
-                : derivedAsOf(ENTRIES, TimelineEntry.class, query.position(), query.time());
+        List<TimelineEntry> all = entries(query.position(), query.time());
         List<TimelineEntry> matching = all.stream()
                 .filter(e -> query.language() == null || languageMatches(e.language(), query.language()))
                 .filter(e -> query.text() == null || contains(e.text(), query.text()))
@@ -93,6 +98,12 @@ public class TimelineProjection extends TextDerivedProjection {
                 .filter(event -> query.from() == null || (event.latest() != null && !event.latest().isBefore(query.from())))
                 .filter(event -> query.to() == null || (event.earliest() != null && !event.earliest().isAfter(query.to())))
                 .toList();
+    }
+
+    /** Every entry, ungrouped, as the projection held them at {@code position} or {@code time}; both null: now. */
+    public List<TimelineEntry> entries(@Nullable Long position, @Nullable Instant time) {
+        return position == null && time == null ? entries().find().into(new ArrayList<>())
+                : derivedAsOf(ENTRIES, TimelineEntry.class, position, time);
     }
 
     @Override
