@@ -13,6 +13,7 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -22,6 +23,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.palimpsest.api.web.ReadYourWrites;
 import org.palimpsest.archive.document.Document;
 import org.palimpsest.archive.document.DocumentImporter;
 import org.palimpsest.archive.document.mongo.MongoImportKeys;
@@ -29,7 +31,7 @@ import org.palimpsest.archive.eventstore.SequencedMongoEventStorageEngine;
 import org.palimpsest.archive.projection.ProjectionGenerations;
 import org.palimpsest.archive.projection.reading.ReadingViewProjection;
 import org.palimpsest.archive.serialization.ArchiveJson;
-import org.palimpsest.archive.history.Actors;
+import org.palimpsest.archive.provenance.Actors;
 import org.palimpsest.archive.history.AuditTrail;
 import org.palimpsest.archive.history.DocumentHistory;
 import org.palimpsest.archive.history.EventLog;
@@ -166,6 +168,12 @@ class AxonConfiguration {
     @Bean
     DocumentHistory documentHistory(EventStore eventStore) {
         return new DocumentHistory(eventStore);
+    }
+
+    /** Waits for the projections up to the configured read timeout before the API reads what a client just wrote. */
+    @Bean
+    ReadYourWrites readYourWrites(EventStore eventStore, EventProcessingConfiguration processing, PalimpsestProperties properties) {
+        return new ReadYourWrites(eventStore, processing, properties.readTimeoutOrDefault());
     }
 
     @Bean

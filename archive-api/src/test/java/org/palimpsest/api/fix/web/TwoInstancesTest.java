@@ -20,7 +20,7 @@ import org.palimpsest.archive.fix.FixKind;
 import org.palimpsest.archive.fix.FixProposal;
 import org.palimpsest.archive.fix.FixTarget;
 import org.palimpsest.archive.fix.ProposeFixes;
-import org.palimpsest.archive.history.Actors;
+import org.palimpsest.archive.provenance.Actors;
 import org.palimpsest.archive.projection.reading.FindReadingView;
 import org.palimpsest.archive.projection.reading.ReadingView;
 import org.axonframework.messaging.responsetypes.ResponseTypes;

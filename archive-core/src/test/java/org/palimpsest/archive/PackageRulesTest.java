@@ -1,0 +1,20 @@
+package org.palimpsest.archive;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class PackageRulesTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.palimpsest.archive");
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("org.palimpsest.archive.(**)").should().beFreeOfCycles().check(CLASSES);
+    }
+}
