@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+/** The module's packages: no cycles, so each can be understood (and moved) from the bottom up. */
 class PackageRulesTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
