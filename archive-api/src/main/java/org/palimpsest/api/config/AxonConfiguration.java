@@ -2,6 +2,7 @@ package org.palimpsest.api.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -94,6 +95,7 @@ class AxonConfiguration {
     /**
      * Commands that lose an optimistic-concurrency race (another instance sharing the store appended first) are
      * retried: the aggregate is loaded again and decides afresh, so no update is lost and none is applied blindly.
+     * Each retry is counted ({@link CountedRetryScheduler}).
      */
     @Bean(destroyMethod = "shutdown")
     ScheduledExecutorService commandRetryExecutor() {
@@ -106,11 +108,12 @@ class AxonConfiguration {
 
     @Bean
     CommandGateway commandGateway(CommandBus commandBus,
-                                  ScheduledExecutorService commandRetryExecutor) {
+                                  ScheduledExecutorService commandRetryExecutor,
+                                  MeterRegistry meters) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(IntervalRetryScheduler.builder()
-                        .retryExecutor(commandRetryExecutor).maxRetryCount(5).retryInterval(50).build())
+                .retryScheduler(new CountedRetryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(commandRetryExecutor).maxRetryCount(5).retryInterval(50).build(), meters))
                 .build();
     }
 
