@@ -74,8 +74,8 @@ class ArchitectureTest {
      *
      * <p>Known to fail until one move is made: {@code api -> api.cli} ({@code PalimpsestApplication.main} calls
      * {@code PalimpsestCommand.run}) against {@code api.cli -> api} ({@code PalimpsestCommand} and
-     * {@code OfflineArchive} start {@code PalimpsestApplication.class}). Moving {@code main} into the command line
-     * package, the single {@code main} the Boot plugin then finds, leaves only {@code api.cli -> api}.
+     * {@code OfflineArchive} start {@code PalimpsestApplication.class}). Moving {@code main} into {@code api.cli} (the
+     * Boot plugin then finds it as the jar's only {@code main}) leaves only {@code api.cli -> api}.
      */
     @Test
     void packagesAreFreeOfCycles() {
