@@ -1,6 +1,7 @@
 package org.palimpsest.annotations;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -41,5 +42,10 @@ class PackageRulesTest {
     void nothingHereKnowsSpringOrHttp() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("org.palimpsest.annotations.(**)").should().beFreeOfCycles().check(CLASSES);
     }
 }

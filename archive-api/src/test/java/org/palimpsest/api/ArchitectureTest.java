@@ -2,6 +2,7 @@ package org.palimpsest.api;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -35,8 +36,6 @@ class ArchitectureTest {
     void annotationsDoNotDependOnTheApplication() {
         noClasses().that().resideInAPackage("org.palimpsest.annotations..")
                 .should().dependOnClassesThat().resideInAPackage("org.palimpsest.api..")
-                // The annotations module has no classes until its aggregate lands.
-                .allowEmptyShould(true)
                 .check(CLASSES);
     }
 
@@ -67,5 +66,19 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.palimpsest.api..web..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.bson..")
                 .check(CLASSES);
+    }
+
+    /**
+     * Every package of the three modules, the application's root package included (a slice per package, so
+     * {@code api} and {@code api.cli} are two). archive-core and annotations check their own packages too.
+     *
+     * <p>Known to fail until one move is made: {@code api -> api.cli} ({@code PalimpsestApplication.main} calls
+     * {@code PalimpsestCommand.run}) against {@code api.cli -> api} ({@code PalimpsestCommand} and
+     * {@code OfflineArchive} start {@code PalimpsestApplication.class}). Moving {@code main} into {@code api.cli} (the
+     * Boot plugin then finds it as the jar's only {@code main}) leaves only {@code api.cli -> api}.
+     */
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("org.palimpsest.(**)").should().beFreeOfCycles().check(CLASSES);
     }
 }

@@ -54,6 +54,7 @@ class ApproximateSearchTest {
     @Test
     void locatesEveryMatchWithTheErrorsItWasFoundWith() {
         Random random = new Random(7);
+        int located = 0;
         for (int round = 0; round < 200; round++) {
             int[] pattern = random(random, 1 + random.nextInt(140), new int[] {'a', 'b', 'c'});
             int[] text = random(random, random.nextInt(400), new int[] {'a', 'b', 'c'});
@@ -63,8 +64,11 @@ class ApproximateSearchTest {
                 assertThat(match.errors()).isEqualTo(end.errors());
                 assertThat(ApproximateSearch.distance(pattern, Arrays.copyOfRange(text, match.start(), match.end())))
                         .isEqualTo(end.errors());
+                located++;
             }
         }
+        // The rounds must have found matches at all, or the loop above checked nothing.
+        assertThat(located).isGreaterThan(1000);
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.palimpsest.archive.document.DocumentImported;
 import org.palimpsest.archive.document.DocumentReimported;
 import org.palimpsest.archive.document.DocumentSource;
 import org.palimpsest.archive.extraction.names.NameCatalog;
-import org.palimpsest.archive.history.Actors;
+import org.palimpsest.archive.provenance.Actors;
 import org.palimpsest.archive.history.ReadingViewConsistency;
 import org.palimpsest.archive.history.ReplayBound;
 import org.palimpsest.archive.history.ReplayEngine;

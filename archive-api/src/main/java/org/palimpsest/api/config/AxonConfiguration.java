@@ -2,6 +2,7 @@ package org.palimpsest.api.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -13,6 +14,7 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -22,6 +24,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.palimpsest.api.web.ReadYourWrites;
 import org.palimpsest.archive.document.Document;
 import org.palimpsest.archive.document.DocumentImporter;
 import org.palimpsest.archive.document.mongo.MongoImportKeys;
@@ -30,7 +33,7 @@ import org.palimpsest.archive.eventstore.SequencedMongoEventStorageEngine;
 import org.palimpsest.archive.projection.ProjectionGenerations;
 import org.palimpsest.archive.projection.reading.ReadingViewProjection;
 import org.palimpsest.archive.serialization.ArchiveJson;
-import org.palimpsest.archive.history.Actors;
+import org.palimpsest.archive.provenance.Actors;
 import org.palimpsest.archive.history.AuditTrail;
 import org.palimpsest.archive.history.DocumentHistory;
 import org.palimpsest.archive.history.EventLog;
@@ -97,6 +100,7 @@ class AxonConfiguration {
     /**
      * Commands that lose an optimistic-concurrency race (another instance sharing the store appended first) are
      * retried: the aggregate is loaded again and decides afresh, so no update is lost and none is applied blindly.
+     * Each retry is counted ({@link CountedRetryScheduler}).
      */
     @Bean(destroyMethod = "shutdown")
     ScheduledExecutorService commandRetryExecutor() {
@@ -109,11 +113,12 @@ class AxonConfiguration {
 
     @Bean
     CommandGateway commandGateway(CommandBus commandBus,
-                                  ScheduledExecutorService commandRetryExecutor) {
+                                  ScheduledExecutorService commandRetryExecutor,
+                                  MeterRegistry meters) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(IntervalRetryScheduler.builder()
-                        .retryExecutor(commandRetryExecutor).maxRetryCount(5).retryInterval(50).build())
+                .retryScheduler(new CountedRetryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(commandRetryExecutor).maxRetryCount(5).retryInterval(50).build(), meters))
                 .build();
     }
 
@@ -182,6 +187,12 @@ class AxonConfiguration {
     @Bean
     DocumentHistory documentHistory(EventStore eventStore) {
         return new DocumentHistory(eventStore);
+    }
+
+    /** Waits for the projections up to the configured read timeout before the API reads what a client just wrote. */
+    @Bean
+    ReadYourWrites readYourWrites(EventStore eventStore, EventProcessingConfiguration processing, PalimpsestProperties properties) {
+        return new ReadYourWrites(eventStore, processing, properties.readTimeoutOrDefault());
     }
 
     @Bean

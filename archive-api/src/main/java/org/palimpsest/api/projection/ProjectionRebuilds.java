@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.axonframework.common.Registration;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -18,6 +21,7 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.projection.Generation;
@@ -52,6 +56,7 @@ public class ProjectionRebuilds {
     private final ProjectionGenerations generations;
     private final MongoDatabase database;
     private final Map<String, Status> statuses = new ConcurrentHashMap<>();
+    private final List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors = new CopyOnWriteArrayList<>();
 
     public ProjectionRebuilds(List<Rebuildable> projections, EventProcessingConfiguration processing, EventStore events,
                               TokenStore tokens, ProjectionGenerations generations, MongoDatabase archiveDatabase) {
@@ -69,6 +74,17 @@ public class ProjectionRebuilds {
 
     public Map<String, Status> statuses() {
         return Map.copyOf(statuses);
+    }
+
+    /**
+     * Adds an interceptor around every event the rebuild processors started from now on handle (to time a rebuild,
+     * trace it, or hold it part-way and look at the live views meanwhile).
+     *
+     * @return cancels it for rebuilds started afterwards
+     */
+    public Registration registerRebuildInterceptor(MessageHandlerInterceptor<? super EventMessage<?>> interceptor) {
+        interceptors.add(interceptor);
+        return () -> interceptors.remove(interceptor);
     }
 
     /**
@@ -110,6 +126,7 @@ public class ProjectionRebuilds {
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .build();
+        interceptors.forEach(rebuild::registerHandlerInterceptor);
         StreamingEventProcessor liveProcessor = processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
         try {
             log.info("rebuild of {}: projecting the whole log into generation {}", group, next.number());

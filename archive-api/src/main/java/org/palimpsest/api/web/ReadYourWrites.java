@@ -8,25 +8,23 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.palimpsest.api.config.PalimpsestProperties;
-import org.springframework.stereotype.Component;
 
 /**
  * Lets a client read what it has just written. Projections are asynchronous, so after a command the API
  * notes the head of the event stream and waits, up to the configured read timeout, until the projections it
- * is about to read from have processed that far.
+ * is about to read from have processed that far. Configuration builds it with the read timeout, so this package
+ * does not depend on the configuration that depends on it.
  */
-@Component
 public class ReadYourWrites {
 
     private final EventStore events;
     private final EventProcessingConfiguration processing;
     private final Duration timeout;
 
-    public ReadYourWrites(EventStore events, EventProcessingConfiguration processing, PalimpsestProperties properties) {
+    public ReadYourWrites(EventStore events, EventProcessingConfiguration processing, Duration timeout) {
         this.events = events;
         this.processing = processing;
-        this.timeout = properties.readTimeoutOrDefault();
+        this.timeout = timeout;
     }
 
     /**

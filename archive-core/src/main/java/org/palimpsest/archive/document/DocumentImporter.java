@@ -9,9 +9,9 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.extraction.FrontMatter;
-import org.palimpsest.archive.history.Actors;
 import org.palimpsest.archive.extraction.FrontMatterException;
 import org.palimpsest.archive.extraction.ScriptLanguage;
+import org.palimpsest.archive.provenance.Actors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

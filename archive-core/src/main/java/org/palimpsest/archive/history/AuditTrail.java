@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.palimpsest.archive.provenance.Actors;
 import org.palimpsest.archive.serialization.ArchiveJson;
 
 /**

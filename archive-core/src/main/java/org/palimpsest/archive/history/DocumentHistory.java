@@ -11,6 +11,7 @@ import org.palimpsest.archive.fix.TranslationFixAccepted;
 import org.palimpsest.archive.fix.TranslationFixProposed;
 import org.palimpsest.archive.fix.TranslationFixRejected;
 import org.palimpsest.archive.fix.TranslationFixReverted;
+import org.palimpsest.archive.provenance.Actors;
 
 /**
  * A document's history, read from its own event stream: the facts are the record, so the history needs no

@@ -205,7 +205,7 @@ public abstract class EventStorageEngineConformanceTest {
                 event("doc-1", 2, new TextCorrected("doc-1", 2, "writer " + writer)))));
 
         assertThat(outcomes).filteredOn(Outcome::succeeded).hasSize(1);
-        assertThat(outcomes).filteredOn(outcome -> !outcome.succeeded())
+        assertThat(outcomes).filteredOn(outcome -> !outcome.succeeded()).hasSize(7)
                             .allSatisfy(outcome -> assertThat(outcome.failure())
                                     .isInstanceOf(ConcurrencyException.class));
         int winner = outcomes.indexOf(outcomes.stream().filter(Outcome::succeeded).findFirst().orElseThrow());
@@ -243,7 +243,7 @@ public abstract class EventStorageEngineConformanceTest {
                 event("doc-new", 0, new TextCorrected("doc-new", 0, "writer " + writer)))));
 
         assertThat(outcomes).filteredOn(Outcome::succeeded).hasSize(1);
-        assertThat(outcomes).filteredOn(outcome -> !outcome.succeeded())
+        assertThat(outcomes).filteredOn(outcome -> !outcome.succeeded()).hasSize(7)
                             .allSatisfy(outcome -> assertThat(outcome.failure())
                                     .isInstanceOf(AggregateStreamCreationException.class));
         assertThat(engine.readEvents("doc-new").asStream().count()).isEqualTo(1);
@@ -260,7 +260,7 @@ public abstract class EventStorageEngineConformanceTest {
                 event("own-" + writer, 1, new TextCorrected("own-" + writer, 1, "second")),
                 event("contested", 1, new TextCorrected("contested", 1, "writer " + writer)))));
 
-        assertThat(outcomes).filteredOn(Outcome::succeeded).hasSize(1);
+        assertThat(outcomes).hasSize(8).filteredOn(Outcome::succeeded).hasSize(1);
         for (int writer = 0; writer < outcomes.size(); writer++) {
             long ownEvents = engine.readEvents("own-" + writer).asStream().count();
             if (outcomes.get(writer).succeeded()) {

@@ -27,7 +27,7 @@ import org.palimpsest.annotations.webannotation.WebAnnotationIris;
 import org.palimpsest.api.web.AsOf;
 import org.palimpsest.api.web.BadRequestException;
 import org.palimpsest.api.web.NotFoundException;
-import org.palimpsest.archive.history.Actors;
+import org.palimpsest.archive.provenance.Actors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

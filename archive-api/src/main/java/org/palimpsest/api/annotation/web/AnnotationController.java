@@ -10,7 +10,7 @@ import org.palimpsest.annotations.annotation.RestoreAnnotation;
 import org.palimpsest.annotations.annotation.UnhideAnnotation;
 import org.palimpsest.annotations.projection.AnnotationView;
 import org.palimpsest.annotations.webannotation.AnnotationInput;
-import org.palimpsest.archive.history.Actors;
+import org.palimpsest.archive.provenance.Actors;
 import org.palimpsest.annotations.annotation.AnnotationDeletedException;
 import org.palimpsest.api.web.AsOf;
 import org.springframework.http.HttpHeaders;

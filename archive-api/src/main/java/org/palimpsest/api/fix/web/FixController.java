@@ -20,7 +20,7 @@ import org.palimpsest.archive.fix.FixState;
 import org.palimpsest.archive.fix.ProposeFixes;
 import org.palimpsest.archive.fix.RejectFix;
 import org.palimpsest.archive.fix.RevertFix;
-import org.palimpsest.archive.history.Actors;
+import org.palimpsest.archive.provenance.Actors;
 import org.palimpsest.archive.projection.reading.FindReadingView;
 import org.palimpsest.archive.projection.reading.FindReadingViewAsOf;
 import org.palimpsest.archive.projection.reading.FixView;

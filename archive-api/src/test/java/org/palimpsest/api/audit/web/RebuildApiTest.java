@@ -6,12 +6,78 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.common.Registration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.palimpsest.api.ArchiveIntegrationTest;
+import org.palimpsest.api.projection.ProjectionRebuilds;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Blue/green rebuilds through the admin API: the live views never go empty and end up identical. */
 class RebuildApiTest extends ArchiveIntegrationTest {
+
+    /** Events the held rebuild handles before it stops to wait. */
+    private static final int HELD_AFTER = 2;
+
+    @Autowired
+    private ProjectionRebuilds rebuilds;
+
+    /** Lets a rebuild processor handle {@code limit} events, then holds the next one until released. */
+    private static final class HeldRebuild implements MessageHandlerInterceptor<EventMessage<?>> {
+
+        private final int limit;
+        private final AtomicInteger handled = new AtomicInteger();
+        private final CountDownLatch holding = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        HeldRebuild(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+            if (handled.get() == limit) {
+                holding.countDown();
+                if (!released.await(2, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("the test never released the rebuild");
+                }
+            }
+            Object result = chain.proceed();
+            handled.incrementAndGet();
+            return result;
+        }
+
+        void awaitHeld() throws InterruptedException {
+            assertThat(holding.await(1, TimeUnit.MINUTES)).as("the rebuild reached event " + (limit + 1)).isTrue();
+        }
+
+        int handled() {
+            return handled.get();
+        }
+
+        void release() {
+            released.countDown();
+        }
+    }
+
+    /** The rebuild's status once it reports a position: the poll that publishes it runs every 100 ms. */
+    private JsonNode awaitProgress(String group) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            JsonNode rebuild = get("/api/admin/projections", "admin").json().get("rebuilds").get(group);
+            if (rebuild != null && rebuild.get("position").asLong() >= 0) {
+                return rebuild;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the rebuild of " + group + " reported no position in ten seconds");
+    }
 
     private JsonNode awaitRebuild(String group) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
@@ -35,16 +101,39 @@ class RebuildApiTest extends ArchiveIntegrationTest {
         postJson("/api/documents/" + ids.get(0) + "/fixes?accept=true",
                 Map.of("target", Map.of("exact", "bord"), "replacement", "board", "reason", "typo"), "editor");
         JsonNode before = get("/api/documents/" + ids.get(0)).json();
+        long documentsBefore = get("/api/documents?size=1").json().get("total").asLong();
+        assertThat(documentsBefore).isGreaterThanOrEqualTo(3);
         JsonNode timelineBefore = get("/api/timeline?q=" + tag).json();
 
-        Response started = postJson("/api/admin/projections/reading-views/rebuild", Map.of(), "admin");
-        assertThat(started.status()).isEqualTo(202);
-        int generation = started.json().get("generation").asInt();
-        assertThat(postJson("/api/admin/projections/reading-views/rebuild", Map.of(), "admin").status()).isIn(202, 409);
-        for (int i = 0; i < 30; i++) {
-            Response read = get("/api/documents/" + ids.get(0));
-            assertThat(read.status()).isEqualTo(200);
-            assertThat(read.json().get("text").asString()).isEqualTo(before.get("text").asString());
+        // Hold the rebuild part-way, so the reads below meet it mid-way for certain rather than by luck.
+        HeldRebuild held = new HeldRebuild(HELD_AFTER);
+        Registration hold = rebuilds.registerRebuildInterceptor(held);
+        int generation;
+        try {
+            Response started = postJson("/api/admin/projections/reading-views/rebuild", Map.of(), "admin");
+            assertThat(started.status()).isEqualTo(202);
+            generation = started.json().get("generation").asInt();
+            held.awaitHeld();
+            assertThat(postJson("/api/admin/projections/reading-views/rebuild", Map.of(), "admin").status())
+                    .as("a second rebuild while one runs").isEqualTo(409);
+
+            // Blue/green: the live generation answers in full while the next one is half built.
+            JsonNode progress = awaitProgress("reading-views");
+            assertThat(progress.get("state").asString()).isEqualTo("building");
+            assertThat(progress.get("generation").asInt()).isEqualTo(generation);
+            assertThat(progress.get("position").asLong()).as("partial progress").isBetween(0L, progress.get("head").asLong() - 1);
+            assertThat(get("/api/documents?size=1").json().get("total").asLong()).isEqualTo(documentsBefore);
+            for (String id : ids) {
+                assertThat(get("/api/documents/" + id).status()).as(id).isEqualTo(200);
+            }
+            assertThat(get("/api/documents/" + ids.get(0)).json()).isEqualTo(before);
+            List<String> collections = database.listCollectionNames().into(new ArrayList<>());
+            assertThat(collections).as("the next generation is being built beside the live one")
+                    .contains("reading_views_g" + generation);
+            assertThat(held.handled()).isEqualTo(HELD_AFTER);
+        } finally {
+            hold.cancel();
+            held.release();
         }
         JsonNode done = awaitRebuild("reading-views");
         assertThat(done.get("state").asString()).isEqualTo("done");

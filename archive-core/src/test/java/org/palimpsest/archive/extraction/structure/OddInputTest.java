@@ -28,17 +28,24 @@ class OddInputTest {
                 "|", "•", "・", "1.", "가", "あ", "中", "a", "📢", "👱🏻", "https://example.org/a.", "  ", "\t", "---",
                 "구독", "いいね", "[^1]", "[^1]: ", "<", ">", "=", "_"};
         Random random = new Random(20240501);
+        int segments = 0;
+        int links = 0;
         for (int round = 0; round < 2000; round++) {
             StringBuilder text = new StringBuilder();
             int length = random.nextInt(40);
             for (int i = 0; i < length; i++) {
                 text.append(pieces[random.nextInt(pieces.length)]);
             }
-            assertWellFormed(text.toString());
+            DocumentStructure structure = assertWellFormed(text.toString());
+            segments += structure.segments().size();
+            links += structure.links().size() + structure.footnoteRefs().size();
         }
+        // The soup must have produced segments and links, or the checks on them checked nothing.
+        assertThat(segments).isGreaterThan(2000);
+        assertThat(links).isPositive();
     }
 
-    private static void assertWellFormed(String text) {
+    private static DocumentStructure assertWellFormed(String text) {
         DocumentStructure structure = StructureAnalyzer.analyze(text);
         int length = new IndexedText(text).length();
         Span previous = new Span(0, 0);
@@ -50,5 +57,6 @@ class OddInputTest {
         }
         structure.links().forEach(link -> assertThat(link.span().end()).isLessThanOrEqualTo(length));
         structure.footnoteRefs().forEach(ref -> assertThat(ref.span().end()).isLessThanOrEqualTo(length));
+        return structure;
     }
 }

@@ -32,6 +32,7 @@ class StructureCorpusAcceptanceTest {
     void segmentsAreOrderedDisjointAndNumberedPerKind(String file) {
         String text = SharedCorpus.read(file);
         List<Segment> segments = StructureAnalyzer.analyze(text).segments();
+        assertThat(segments).hasSizeGreaterThan(10);
         int codePoints = new IndexedText(text).length();
         Map<SegmentKind, Integer> seen = new java.util.EnumMap<>(SegmentKind.class);
         Set<String> ids = new HashSet<>();

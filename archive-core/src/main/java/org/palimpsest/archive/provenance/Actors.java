@@ -1,4 +1,4 @@
-package org.palimpsest.archive.history;
+package org.palimpsest.archive.provenance;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
