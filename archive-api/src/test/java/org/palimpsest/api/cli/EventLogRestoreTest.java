@@ -45,7 +45,7 @@ import org.palimpsest.archive.fix.FixKind;
 import org.palimpsest.archive.fix.FixProposal;
 import org.palimpsest.archive.fix.FixTarget;
 import org.palimpsest.archive.fix.ProposeFixes;
-import org.palimpsest.archive.history.Actors;
+import org.palimpsest.archive.provenance.Actors;
 import org.palimpsest.archive.history.EventLog;
 import org.palimpsest.archive.history.EventLogException;
 import org.palimpsest.archive.serialization.ArchiveJson;
