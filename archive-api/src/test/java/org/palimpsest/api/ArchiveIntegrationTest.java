@@ -23,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link MongoUnderTest}. All subclasses share one Spring context and one database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"palimpsest.samples=false", "palimpsest.read-timeout=10s"})
+        properties = {"palimpsest.samples=false", "palimpsest.read-timeout=10s",
+                // The suite signs in as the demo accounts (password = name); a real start has none of them.
+                "palimpsest.security.demo=true", "palimpsest.data-dir=target/integration-data"})
 public abstract class ArchiveIntegrationTest {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
@@ -68,7 +70,7 @@ public abstract class ArchiveIntegrationTest {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30));
         if (user.length > 0 && user[0] != null) {
-            // Demo accounts from application.yml: the password is the account name.
+            // Demo accounts (palimpsest.security.demo above): the password is the account name.
             String token = Base64.getEncoder().encodeToString((user[0] + ":" + user[0]).getBytes(StandardCharsets.UTF_8));
             builder.header("Authorization", "Basic " + token);
         }
