@@ -61,7 +61,7 @@ class FirstAdministrator {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void createWhenNoAccountCanSignIn() throws IOException {
+    void createWhenNoAccountCanSignIn() {
         if (!credentials.none()) {
             return;
         }
@@ -76,12 +76,18 @@ class FirstAdministrator {
             credentials.remove(NAME);
             throw e;
         }
-        Path file = write(password);
         reads.await(UserProjection.PROCESSING_GROUP);
+        Path file = dataDir.resolve(FILE).toAbsolutePath();
+        try {
+            write(file, password);
+        } catch (IOException e) {
+            // The account exists either way; the log line below is then the only place the password is shown.
+            log.error("could not write {} ({}); the administrator password is only in the next log line", file, e.toString());
+        }
         log.warn("""
                 first start: created account '{}' with password {}
                     (also in {}, readable by this OS user only). Sign in, add your own accounts \
-                (POST /api/admin/users or ./palimpsest users add), then delete that file.""", NAME, password, file.toAbsolutePath());
+                (POST /api/admin/users or ./palimpsest users add), then delete that file.""", NAME, password, file);
     }
 
     private void record() {
@@ -94,9 +100,8 @@ class FirstAdministrator {
         }
     }
 
-    private Path write(String password) throws IOException {
-        Files.createDirectories(dataDir);
-        Path file = dataDir.resolve(FILE);
+    private static void write(Path file, String password) throws IOException {
+        Files.createDirectories(file.getParent());
         Files.deleteIfExists(file);
         byte[] content = (password + "\n").getBytes(StandardCharsets.UTF_8);
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
@@ -108,6 +113,5 @@ class FirstAdministrator {
             Files.write(file, content);
             log.warn("{} cannot be given owner-only permissions on this file system; restrict it by hand", file);
         }
-        return file;
     }
 }

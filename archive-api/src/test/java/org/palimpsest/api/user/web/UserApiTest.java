@@ -90,6 +90,10 @@ class UserApiTest extends ArchiveIntegrationTest {
         assertThat(as(chief, password, "GET", "/api/admin/users").status()).isEqualTo(200);
     }
 
+    private Response as(String name, String password, String method, String path) {
+        return as(name, password, method, path, null);
+    }
+
     private Response as(String name, String password, String method, String path, String json) {
         String basic = Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
         HttpRequest.Builder builder = request(path).header("Authorization", "Basic " + basic);
