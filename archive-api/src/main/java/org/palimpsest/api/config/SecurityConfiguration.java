@@ -19,6 +19,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -126,10 +127,17 @@ class SecurityConfiguration {
         return new LoginThrottle(properties.securityOrDefault().loginThrottleOrDefault(), clock.getIfAvailable(Clock::systemUTC));
     }
 
-    /** Said last at start-up, where an operator looks, so demo mode is never on by accident. */
+    /**
+     * Said last at start-up, where an operator looks, so demo mode is never on by accident; and accounts configured
+     * the old way (which would otherwise be silently ignored) are pointed at their new home.
+     */
     @Bean
-    ApplicationListener<ApplicationReadyEvent> demoModeWarning(PalimpsestProperties properties) {
+    ApplicationListener<ApplicationReadyEvent> demoModeWarning(PalimpsestProperties properties, Environment environment) {
         return event -> {
+            if (environment.containsProperty("palimpsest.security.users[0].name")) {
+                log.warn("palimpsest.security.users is no longer read: accounts live in the archive. Add them with "
+                        + "POST /api/admin/users or ./palimpsest users add (README, Security)");
+            }
             if (properties.securityOrDefault().demo()) {
                 log.warn("""
                         

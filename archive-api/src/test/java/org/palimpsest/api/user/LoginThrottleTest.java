@@ -8,65 +8,45 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.palimpsest.api.MongoUnderTest;
+import org.palimpsest.api.ArchiveIntegrationTest;
 import org.palimpsest.archive.user.Role;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Password guessing is slowed per account and client and per client, without costing anyone else: requests come
  * from distinct loopback addresses (127.0.0.x) so the server really sees different clients, and the throttle's
  * clock is moved instead of waiting out the window.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        classes = {org.palimpsest.api.PalimpsestApplication.class, LoginThrottleTest.Clocks.class},
-        properties = {"palimpsest.samples=false", "palimpsest.security.demo=true",
-                "palimpsest.data-dir=target/throttle-data", "palimpsest.security.login-throttle.window=10m",
-                "palimpsest.security.login-throttle.per-account-and-client=5", "palimpsest.security.login-throttle.per-client=20"})
-@DirtiesContext
-class LoginThrottleTest {
+class LoginThrottleTest extends ArchiveIntegrationTest {
 
-    private static final String GUESSER = "127.0.0.1";
+    /** Defaults: 5 failures per account and client, 20 per client, within 15 minutes. */
+    private static final Duration WINDOW = Duration.ofMinutes(15);
+    // Not 127.0.0.1, which the rest of the suite signs in from.
+    private static final String GUESSER = "127.0.0.4";
     private static final String OWNER = "127.0.0.2";
     private static final String SPRAYER = "127.0.0.3";
 
-    @LocalServerPort
-    int port;
     @Autowired
     Accounts accounts;
     @Autowired
     MovableClock clock;
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoUnderTest.get().uri("palimpsest_throttle"));
-    }
-
     @Test
     void thirtyWrongPasswordsAreRefusedWithRetryAfterWhileOtherClientsAndAccountsSignInUntilTheWindowPasses() throws IOException {
         String password = "right-" + Passwords.generate();
-        accounts.add("mara", Set.of(Role.EDITOR), password, "test");
+        String mara = "mara-" + UUID.randomUUID().toString().substring(0, 6);
+        accounts.add(mara, Set.of(Role.EDITOR), password, "test");
 
         int unauthorized = 0;
         int throttled = 0;
         Answer last = null;
         for (int i = 0; i < 30; i++) {
-            last = get(GUESSER, "mara", "wrong-" + i);
+            last = get(GUESSER, mara, "wrong-" + i);
             if (last.status() == 401) {
                 unauthorized++;
             } else if (last.status() == 429) {
@@ -76,31 +56,31 @@ class LoginThrottleTest {
         assertThat(unauthorized).isEqualTo(5);
         assertThat(throttled).isEqualTo(25);
         assertThat(last.header("retry-after")).isNotNull();
-        assertThat(Long.parseLong(last.header("retry-after"))).isBetween(1L, 600L);
+        assertThat(Long.parseLong(last.header("retry-after"))).isBetween(1L, WINDOW.toSeconds());
         assertThat(last.header("content-type")).startsWith("application/problem+json");
         assertThat(last.body()).contains("\"status\":429").doesNotContain("wrong-");
 
         // Even the right password waits on the guessing client ...
-        assertThat(get(GUESSER, "mara", password).status()).isEqualTo(429);
+        assertThat(get(GUESSER, mara, password).status()).isEqualTo(429);
         // ... but not on the owner's, nor for another account on the guessing client.
-        assertThat(get(OWNER, "mara", password).status()).isEqualTo(200);
+        assertThat(get(OWNER, mara, password).status()).isEqualTo(200);
         assertThat(get(GUESSER, "editor", "editor").status()).isEqualTo(200);
 
-        clock.advance(Duration.ofMinutes(10).plusSeconds(1));
-        assertThat(get(GUESSER, "mara", password).status()).isEqualTo(200);
-        assertThat(get(GUESSER, "mara", "wrong-again").status()).isEqualTo(401);
+        clock.advance(WINDOW.plusSeconds(1));
+        assertThat(get(GUESSER, mara, password).status()).isEqualTo(200);
+        assertThat(get(GUESSER, mara, "wrong-again").status()).isEqualTo(401);
     }
 
     @Test
     void aClientGuessingAtManyAccountsIsRefusedForAllOfThemButNobodyElseIs() throws IOException {
         for (int i = 0; i < 20; i++) {
-            assertThat(get(SPRAYER, "nobody-" + i, "guess").status()).isEqualTo(401);
+            assertThat(get(SPRAYER, "nobody-" + i + "-" + UUID.randomUUID().toString().substring(0, 4), "guess").status()).isEqualTo(401);
         }
         Answer refused = get(SPRAYER, "auditor", "auditor");
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.header("retry-after")).isNotNull();
         assertThat(get(OWNER, "auditor", "auditor").status()).isEqualTo(200);
-        clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+        clock.advance(WINDOW.plusSeconds(1));
         assertThat(get(SPRAYER, "auditor", "auditor").status()).isEqualTo(200);
     }
 
@@ -138,40 +118,6 @@ class LoginThrottleTest {
                 }
             }
             return null;
-        }
-    }
-
-    /** The system clock, moved forward on demand. */
-    static final class MovableClock extends Clock {
-
-        private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
-
-        void advance(Duration duration) {
-            offset.accumulateAndGet(duration, Duration::plus);
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset.get());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Clocks {
-
-        @Bean("loginThrottleClock")
-        MovableClock loginThrottleClock() {
-            return new MovableClock();
         }
     }
 }
