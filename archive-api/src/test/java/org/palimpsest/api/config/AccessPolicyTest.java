@@ -28,7 +28,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  */
 class AccessPolicyTest extends ArchiveIntegrationTest {
 
-    /** Anonymous first, then every role; null means no credentials. */
+    /** Anonymous (no credentials, the empty name) first, then every role as its demo account. */
     private static final List<String> CALLERS = List.of("", "reader", "annotator", "editor", "auditor", "admin");
 
     @Autowired
