@@ -4,7 +4,6 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -42,9 +41,8 @@ class UserController {
 
     /** {@code {"items", "page", "size", "total"}}: every account by name (one page: accounts are few). */
     @GetMapping("/api/admin/users")
-    Map<String, Object> list() {
-        List<UserAnswer> items = accounts.list().stream().map(UserAnswer::of).toList();
-        return Map.of("items", items, "page", 0, "size", items.size(), "total", items.size());
+    UserPage list() {
+        return UserPage.of(accounts.list().stream().map(UserAnswer::of).toList());
     }
 
     @GetMapping("/api/admin/users/{name}")
