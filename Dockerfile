@@ -12,6 +12,8 @@ RUN mvn -B -q -DskipTests package
 FROM eclipse-temurin:17-jre
 RUN useradd --system --home /app palimpsest
 WORKDIR /app
+# The data directory holds the first start's initial-admin-password (and the embedded store, if no URI is set).
+RUN mkdir -p /app/data && chown palimpsest /app/data
 COPY --from=build /src/archive-api/target/archive-api.jar /app/archive-api.jar
 USER palimpsest
 EXPOSE 8080

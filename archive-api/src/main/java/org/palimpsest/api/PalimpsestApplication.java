@@ -1,19 +1,13 @@
 package org.palimpsest.api;
 
-import org.palimpsest.api.cli.PalimpsestCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The archive as one executable: {@code serve} (the default) runs the HTTP API, other commands run once. */
+/**
+ * The archive's Spring application. Its entry point is {@code cli.PalimpsestCommand.main}, which runs the
+ * HTTP API by default and the one-shot commands otherwise.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class PalimpsestApplication {
-
-    public static void main(String[] args) {
-        // An archive does not phone home: Axon's update checker stays off unless explicitly enabled.
-        if (System.getProperty("axoniq.update-checker.disabled") == null) {
-            System.setProperty("axoniq.update-checker.disabled", "true");
-        }
-        PalimpsestCommand.run(args);
-    }
 }

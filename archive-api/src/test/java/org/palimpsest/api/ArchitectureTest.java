@@ -71,11 +71,6 @@ class ArchitectureTest {
     /**
      * Every package of the three modules, the application's root package included (a slice per package, so
      * {@code api} and {@code api.cli} are two). archive-core and annotations check their own packages too.
-     *
-     * <p>Known to fail until one move is made: {@code api -> api.cli} ({@code PalimpsestApplication.main} calls
-     * {@code PalimpsestCommand.run}) against {@code api.cli -> api} ({@code PalimpsestCommand} and
-     * {@code OfflineArchive} start {@code PalimpsestApplication.class}). Moving {@code main} into {@code api.cli} (the
-     * Boot plugin then finds it as the jar's only {@code main}) leaves only {@code api.cli -> api}.
      */
     @Test
     void packagesAreFreeOfCycles() {

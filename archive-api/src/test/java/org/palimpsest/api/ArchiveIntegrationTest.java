@@ -7,12 +7,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -20,10 +28,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Base of the integration suite: the whole application on a random port, over real HTTP, against
- * {@link MongoUnderTest}. All subclasses share one Spring context and one database.
+ * {@link MongoUnderTest}. All subclasses share one Spring context and one database. The login throttle runs on a
+ * clock a test can move forward ({@link MovableClock}), so its window passes without waiting.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"palimpsest.samples=false", "palimpsest.read-timeout=10s"})
+        properties = {"palimpsest.samples=false", "palimpsest.read-timeout=10s",
+                // The suite signs in as the demo accounts (password = name); a real start has none of them.
+                "palimpsest.security.demo=true", "palimpsest.data-dir=target/integration-data"})
+@Import(ArchiveIntegrationTest.Clocks.class)
 public abstract class ArchiveIntegrationTest {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
@@ -68,7 +80,7 @@ public abstract class ArchiveIntegrationTest {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30));
         if (user.length > 0 && user[0] != null) {
-            // Demo accounts from application.yml: the password is the account name.
+            // Demo accounts (palimpsest.security.demo above): the password is the account name.
             String token = Base64.getEncoder().encodeToString((user[0] + ":" + user[0]).getBytes(StandardCharsets.UTF_8));
             builder.header("Authorization", "Basic " + token);
         }
@@ -104,6 +116,40 @@ public abstract class ArchiveIntegrationTest {
 
         public String contentType() {
             return header("Content-Type");
+        }
+    }
+
+    /** The system clock, moved forward on demand. */
+    public static final class MovableClock extends Clock {
+
+        private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+
+        public void advance(Duration duration) {
+            offset.accumulateAndGet(duration, Duration::plus);
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset.get());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("UTC only");
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+
+        @Bean("loginThrottleClock")
+        MovableClock loginThrottleClock() {
+            return new MovableClock();
         }
     }
 }

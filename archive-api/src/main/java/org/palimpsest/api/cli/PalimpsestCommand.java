@@ -12,21 +12,35 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "palimpsest", mixinStandardHelpOptions = true,
         description = "Event-sourced archive for contested, multilingual source material.",
-        subcommands = {ImportCommand.class, EventLogCommands.Export.class, EventLogCommands.Import.class, VerifyCommand.class, BenchCommand.class},
+        subcommands = {ImportCommand.class, EventLogCommands.Export.class, EventLogCommands.Import.class, VerifyCommand.class, BenchCommand.class, UsersCommand.class},
         footer = {"", "Commands:", "  serve [SPRING_OPTIONS]   run the HTTP API (the default with no command)",
                 "  import PATH...           import files and folders of documents",
                 "  export-log FILE          write the whole event log (NDJSON + checksum) for backup or moving",
                 "  import-log FILE          load such a log into an empty archive",
                 "  verify [--as-of T]       replay into scratch and check the versioned views agree",
-                "  bench                    measure as-of latency against history length, rebuild and check times"})
+                "  bench                    measure as-of latency against history length, rebuild and check times",
+                "  users add|list|grant|revoke|passwd   manage accounts",
+                "  --demo                   (with serve) also accept demo accounts whose password is their name"})
 public final class PalimpsestCommand implements Runnable {
 
     private PalimpsestCommand() {
     }
 
+    /** The executable's entry point: here rather than on the application class, so that cli depends on api only. */
+    public static void main(String[] args) {
+        // An archive does not phone home: Axon's update checker stays off unless explicitly enabled.
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+        run(args);
+    }
+
     public static void run(String[] args) {
         if (args.length == 0 || args[0].equals("serve") || args[0].startsWith("--")) {
             String[] springArgs = args.length > 0 && args[0].equals("serve") ? Arrays.copyOfRange(args, 1, args.length) : args;
+            // --demo is the short spelling of the property that turns the demo accounts on.
+            springArgs = Arrays.stream(springArgs).map(a -> a.equals("--demo") ? "--palimpsest.security.demo=true" : a)
+                    .toArray(String[]::new);
             SpringApplication.run(PalimpsestApplication.class, springArgs);
             return;
         }

@@ -2,7 +2,6 @@ package org.palimpsest.api.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -44,7 +43,7 @@ public record PalimpsestProperties(
     }
 
     public Security securityOrDefault() {
-        return security == null ? new Security(true, List.of()) : security;
+        return security == null ? new Security(true, false, null) : security;
     }
 
     public Durability durabilityOrDefault() {
@@ -73,12 +72,38 @@ public record PalimpsestProperties(
     }
 
     /**
+     * Accounts themselves live in the archive (created by an administrator; the first one's password is generated
+     * at first start), never in configuration.
+     *
      * @param anonymousRead readers need no account
-     * @param users         accounts: name, password (a Spring Security encoded value such as {@code {bcrypt}…}), roles
+     * @param demo          also accept the demo accounts reader, annotator, editor, auditor and admin with their
+     *                      own name as password; for trying the archive out, never for production
+     * @param loginThrottle how failed sign-ins are slowed
      */
-    public record Security(boolean anonymousRead, List<User> users) {
+    public record Security(boolean anonymousRead, boolean demo, @Nullable LoginThrottle loginThrottle) {
+
+        public LoginThrottle loginThrottleOrDefault() {
+            return loginThrottle == null ? new LoginThrottle(null, 0, 0) : loginThrottle;
+        }
     }
 
-    public record User(String name, String password, List<String> roles) {
+    /**
+     * @param window              how long failures are remembered, and how long a throttled client waits at most
+     * @param perAccountAndClient failures for one account from one client before that pair is refused (429)
+     * @param perClient           failures from one client, whatever the accounts, before the client is refused
+     */
+    public record LoginThrottle(@Nullable Duration window, int perAccountAndClient, int perClient) {
+
+        public Duration windowOrDefault() {
+            return window == null || window.isNegative() || window.isZero() ? Duration.ofMinutes(15) : window;
+        }
+
+        public int perAccountAndClientOrDefault() {
+            return perAccountAndClient > 0 ? perAccountAndClient : 5;
+        }
+
+        public int perClientOrDefault() {
+            return perClient > 0 ? perClient : 20;
+        }
     }
 }

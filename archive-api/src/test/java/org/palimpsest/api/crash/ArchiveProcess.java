@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.palimpsest.api.PalimpsestApplication;
+import org.palimpsest.api.cli.PalimpsestCommand;
 
 /**
  * The archive as a child JVM on a data directory of the test's, started with the test's own classpath so
@@ -35,7 +35,7 @@ final class ArchiveProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"),
-                PalimpsestApplication.class.getName(),
+                PalimpsestCommand.class.getName(),
                 "--server.port=" + port,
                 "--palimpsest.data-dir=" + dataDir,
                 "--palimpsest.samples=false",

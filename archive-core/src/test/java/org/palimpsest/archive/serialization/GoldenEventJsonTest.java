@@ -30,6 +30,11 @@ import org.palimpsest.archive.fix.TranslationFixAccepted;
 import org.palimpsest.archive.fix.TranslationFixProposed;
 import org.palimpsest.archive.fix.TranslationFixRejected;
 import org.palimpsest.archive.fix.TranslationFixReverted;
+import org.palimpsest.archive.user.PasswordChanged;
+import org.palimpsest.archive.user.Role;
+import org.palimpsest.archive.user.RoleGranted;
+import org.palimpsest.archive.user.RoleRevoked;
+import org.palimpsest.archive.user.UserAdded;
 
 /**
  * Events are storage schema. Each event revision has a golden JSON file; the current class must write exactly
@@ -53,7 +58,11 @@ class GoldenEventJsonTest {
                             new FixReference("理事会", "ja"), "annotator"),
                     new TranslationFixAccepted("d1", "f1", new TextChange(4, "bord", "board"), 1, false, "editor", "ok"),
                     new TranslationFixRejected("d1", "f1", "editor", null),
-                    new TranslationFixReverted("d1", "f1", new TextChange(4, "board", "bord"), 2, "editor", "undo"))
+                    new TranslationFixReverted("d1", "f1", new TextChange(4, "board", "bord"), 2, "editor", "undo"),
+                    new UserAdded("mara", java.util.List.of(Role.EDITOR, Role.AUDITOR), "system:first-run"),
+                    new RoleGranted("mara", Role.ADMIN, "root", "runs the archive now"),
+                    new RoleRevoked("mara", Role.EDITOR, "root", null),
+                    new PasswordChanged("mara", "cli:operator"))
             .collect(Collectors.toMap(Object::getClass, Function.identity()));
 
     /** Discovered once: importing the compiled classes takes seconds. */

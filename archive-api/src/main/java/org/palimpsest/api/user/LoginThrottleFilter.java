@@ -1,0 +1,62 @@
+package org.palimpsest.api.user;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.palimpsest.api.web.ProblemResponses;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Runs before HTTP Basic sign-in: a request whose account and client are being throttled is answered 429 with
+ * {@code Retry-After} before its password is even checked, so guessing on costs the guesser time, not the archive.
+ */
+public final class LoginThrottleFilter extends OncePerRequestFilter {
+
+    private final LoginThrottle throttle;
+    private final ProblemResponses problems;
+
+    public LoginThrottleFilter(LoginThrottle throttle, ProblemResponses problems) {
+        this.throttle = throttle;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String account = basicAccount(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (account != null) {
+            Optional<Duration> wait = throttle.refusal(account, request.getRemoteAddr());
+            if (wait.isPresent()) {
+                long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins",
+                        "Too many wrong passwords from this client; try again in " + seconds + " seconds.");
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** The account name of a Basic {@code Authorization} header, or null when there is none or it is malformed. */
+    static @Nullable String basicAccount(@Nullable String header) {
+        if (header == null || header.length() < 6 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? null : decoded.substring(0, colon);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.palimpsest.archive.projection.user;
+
+/** Query: every account, by name. */
+public record ListUsers() {
+}
