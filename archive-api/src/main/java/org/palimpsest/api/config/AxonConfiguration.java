@@ -1,5 +1,6 @@
 package org.palimpsest.api.config;
 
+import org.palimpsest.api.PalimpsestProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import io.micrometer.core.instrument.MeterRegistry;

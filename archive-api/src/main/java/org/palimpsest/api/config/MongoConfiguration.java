@@ -1,5 +1,6 @@
 package org.palimpsest.api.config;
 
+import org.palimpsest.api.PalimpsestProperties;
 import com.mongodb.ConnectionString;
 import com.mongodb.ReadConcern;
 import com.mongodb.ReadConcernLevel;

@@ -1,5 +1,6 @@
 package org.palimpsest.api.config;
 
+import org.palimpsest.api.PalimpsestProperties;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

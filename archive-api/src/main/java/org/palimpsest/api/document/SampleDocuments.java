@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.palimpsest.api.config.PalimpsestProperties;
+import org.palimpsest.api.PalimpsestProperties;
 import org.palimpsest.archive.document.DocumentImporter;
 import org.palimpsest.archive.document.ImportOutcome;
 import org.palimpsest.archive.document.ImportRequest;

@@ -9,7 +9,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Set;
-import org.palimpsest.api.config.PalimpsestProperties;
+import org.palimpsest.api.PalimpsestProperties;
 import org.palimpsest.archive.user.GrantRole;
 import org.palimpsest.archive.user.RecordPasswordChange;
 import org.palimpsest.archive.user.Role;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.palimpsest.api.config.PalimpsestProperties;
+import org.palimpsest.api.PalimpsestProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

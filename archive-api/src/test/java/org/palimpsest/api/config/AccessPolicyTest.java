@@ -1,5 +1,6 @@
 package org.palimpsest.api.config;
 
+import org.palimpsest.api.PalimpsestProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;

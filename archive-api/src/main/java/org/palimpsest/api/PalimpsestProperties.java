@@ -1,4 +1,4 @@
-package org.palimpsest.api.config;
+package org.palimpsest.api;
 
 import java.nio.file.Path;
 import java.time.Duration;
