@@ -2,6 +2,7 @@ package org.palimpsest.api.web;
 
 import java.util.Locale;
 import java.util.UUID;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
@@ -144,6 +146,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return answer(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "rejected-request", "Request rejected",
                 e.getMessage() + "; send the path, query and headers without encoded separators, dot segments, "
                         + "path parameters or control characters"));
+    }
+
+    /** Tomcat could not decode the query string or form body (a {@code %ff} that is no UTF-8, a {@code %} alone). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableParameters(InvalidParameterException e) {
+        return answer(ProblemResponses.problem(HttpStatus.BAD_REQUEST,
+                "the query string or form body is not valid percent-encoded UTF-8"));
+    }
+
+    /** A multipart body without its boundary or cut short; no endpoint takes multipart, but the parsing comes first. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException e) {
+        return answer(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable body",
+                "the multipart body could not be parsed; this API takes JSON or text bodies"));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

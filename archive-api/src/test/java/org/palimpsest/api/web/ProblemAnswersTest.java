@@ -87,6 +87,8 @@ class ProblemAnswersTest extends ArchiveIntegrationTest {
                 new Case("reading view: asOf year 1e9", (id, auth) -> RawHttp.Request.of("GET",
                         "/api/documents/" + id + "?asOf=-1000000000-01-01T00:00:00Z"), 400, "asOf", null, null),
                 get("emails: from year 1e9", "/api/emails?from=%2B1000000000-01-01T00:00:00Z", 400),
+                new Case("delete: query not UTF-8", (id, auth) -> RawHttp.Request.of("DELETE", "/annotations/" + id + "?reason=%ff")
+                        .header("Authorization", auth.apply("annotator")).header("If-Match", "\"1\""), 400, null, null, null),
                 get("documents: atPosition beyond 64 bits", "/api/documents?atPosition=99999999999999999999", 400),
                 new Case("annotations: Prefer with control characters", (id, auth) -> RawHttp.Request.of("GET", "/annotations/")
                         .header("Prefer", "return=representation; include=\"\u0001\u0002\""), 400, null, null, null),
@@ -100,6 +102,9 @@ class ProblemAnswersTest extends ArchiveIntegrationTest {
                         "/api/documents/" + id + "?atPosition=-1").header("Accept", "image/png"), 400, "atPosition", null, null),
                 new Case("import: unparsable Content-Type", (id, auth) -> RawHttp.Request.of("POST", "/api/documents")
                         .header("Authorization", auth.apply("editor")).body(";;;", bytes("text")), 415, null, null, null),
+                new Case("import: multipart without a boundary", (id, auth) -> RawHttp.Request.of("POST", "/api/documents")
+                        .header("Authorization", auth.apply("editor")).body("multipart/form-data", bytes("--x\r\n")),
+                        400, null, null, null),
                 new Case("import: unknown charset", (id, auth) -> RawHttp.Request.of("POST", "/api/documents")
                         .header("Authorization", auth.apply("editor")).body("text/plain; charset=x-no-such", bytes("text")),
                         415, null, null, null),
