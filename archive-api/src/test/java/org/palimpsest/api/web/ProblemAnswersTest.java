@@ -53,6 +53,7 @@ class ProblemAnswersTest extends ArchiveIntegrationTest {
                 fix("fix: exact an object", "{\"target\":{\"exact\":{}},\"replacement\":\"board\"}", "target.exact", null),
                 fix("fix: exact a number", "{\"target\":{\"exact\":5},\"replacement\":\"board\"}", "target.exact", null),
                 fix("fix: kind an object", "{\"target\":{\"exact\":\"bord\"},\"replacement\":\"board\",\"kind\":{\"a\":1}}", "kind", null),
+                fix("fix: unknown kind", "{\"target\":{\"exact\":\"bord\"},\"replacement\":\"board\",\"kind\":\"vibes\"}", "kind", 0),
                 fix("fix: reason an object", "{\"target\":{\"exact\":\"bord\"},\"replacement\":\"board\",\"reason\":{}}", "reason", null),
                 fix("fix: reference a string", "{\"target\":{\"exact\":\"bord\"},\"replacement\":\"board\",\"reference\":\"이사회\"}", "reference", null),
                 fix("fix: batch of numbers", "[1,2]", "[0]", 0),
@@ -100,6 +101,8 @@ class ProblemAnswersTest extends ArchiveIntegrationTest {
                         "/api/documents/nothing-here").header("Accept", "???"), 404, null, null, null),
                 new Case("reading view: Accept image/png only", (id, auth) -> RawHttp.Request.of("GET",
                         "/api/documents/" + id + "?atPosition=-1").header("Accept", "image/png"), 400, "atPosition", null, null),
+                new Case("timemap: Accept JSON only", (id, auth) -> RawHttp.Request.of("GET", "/api/documents/" + id + "/timemap")
+                        .header("Accept", "application/json"), 406, null, null, null),
                 new Case("import: unparsable Content-Type", (id, auth) -> RawHttp.Request.of("POST", "/api/documents")
                         .header("Authorization", auth.apply("editor")).body(";;;", bytes("text")), 415, null, null, null),
                 new Case("import: multipart without a boundary", (id, auth) -> RawHttp.Request.of("POST", "/api/documents")
