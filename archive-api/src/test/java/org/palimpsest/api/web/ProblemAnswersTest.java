@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 class ProblemAnswersTest extends ArchiveIntegrationTest {
 
     /** One measured case: the request (given a document id and a function from user to Authorization value). */
-    record Case(String name, BiFunction<String, java.util.function.Function<String, String>, RawHttp.Request> request,
+    record Case(String name, BiFunction<String, Function<String, String>, RawHttp.Request> request,
                 int status, @Nullable String field, @Nullable Integer index, @Nullable String allow) {
         @Override
         public String toString() {
@@ -101,6 +102,10 @@ class ProblemAnswersTest extends ArchiveIntegrationTest {
                         "/api/documents/nothing-here").header("Accept", "???"), 404, null, null, null),
                 new Case("reading view: Accept image/png only", (id, auth) -> RawHttp.Request.of("GET",
                         "/api/documents/" + id + "?atPosition=-1").header("Accept", "image/png"), 400, "atPosition", null, null),
+                new Case("fix: Accept text/html only, refused before it is recorded", (id, auth) -> RawHttp.Request.of("POST",
+                        "/api/documents/" + id + "/fixes").header("Authorization", auth.apply("annotator")).header("Accept", "text/html")
+                        .body("application/json", bytes("{\"target\":{\"exact\":\"bord\"},\"replacement\":\"board\",\"reason\":\"r\"}")),
+                        406, null, null, null),
                 new Case("timemap: Accept JSON only", (id, auth) -> RawHttp.Request.of("GET", "/api/documents/" + id + "/timemap")
                         .header("Accept", "application/json"), 406, null, null, null),
                 new Case("import: unparsable Content-Type", (id, auth) -> RawHttp.Request.of("POST", "/api/documents")
