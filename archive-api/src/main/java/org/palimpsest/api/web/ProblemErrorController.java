@@ -46,7 +46,8 @@ class ProblemErrorController implements ErrorController {
         HttpStatusCode statusCode = HttpStatusCode.valueOf(status);
         if (status == 405) {
             // Tomcat refuses TRACE itself, listing every method of the servlet; list the path's own instead.
-            response.setHeader(HttpHeaders.ALLOW, methods.allowHeader((String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
+            Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+            response.setHeader(HttpHeaders.ALLOW, methods.allowHeader(path instanceof String uri ? uri : null));
         }
         ProblemDetail problem = ProblemResponses.problem(statusCode, detail);
         throw new ErrorResponseException(statusCode, problem, null);
