@@ -62,7 +62,7 @@ final class RawHttp {
 
         private static String shorten(String value) {
             String visible = value.codePoints()
-                    .mapToObj(c -> c < 0x20 || c == 0x7f ? String.format("\\x%02x", c) : new String(Character.toChars(c)))
+                    .mapToObj(c -> c < 0x20 || c >= 0x7f && c <= 0x9f ? String.format("\\x%02x", c) : new String(Character.toChars(c)))
                     .reduce("", String::concat);
             return visible.length() > 160 ? visible.substring(0, 160) + "…(" + value.length() + ")" : visible;
         }
