@@ -7,8 +7,6 @@ import org.palimpsest.annotations.annotation.AnnotationStateException;
 import org.palimpsest.annotations.annotation.InvalidAnnotationException;
 import org.palimpsest.annotations.annotation.NotYourAnnotationException;
 import org.palimpsest.annotations.annotation.StaleVersionException;
-import org.palimpsest.api.web.BadRequestException;
-import org.palimpsest.api.web.NotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -20,8 +18,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The annotation refusals as RFC 9457 problems, for the annotation controllers only (ahead of the API-wide handler,
- * which still answers everything not named here). Each problem is {@code application/problem+json} whatever the
+ * The annotation refusals as RFC 9457 problems, for the annotation controllers only (ahead of the API-wide
+ * {@code ProblemHandler}, which answers every refusal not particular to annotations: bad parameters, headers and
+ * bodies, missing resources). Each problem is {@code application/problem+json} whatever the
  * request accepted, names the {@code field} at fault where there is one, and for a stale or deleted annotation gives
  * its current {@code version} in the body and as {@code ETag}, so a client can reload and retry.
  */
@@ -72,39 +71,6 @@ class AnnotationProblems {
     ResponseEntity<ProblemDetail> unknown(AggregateNotFoundException e) {
         return answer(problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                 "no annotation with id " + e.getAggregateIdentifier()), new HttpHeaders());
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-        return answer(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()), new HttpHeaders());
-    }
-
-    @ExceptionHandler(BadRequestException.class)
-    ResponseEntity<ProblemDetail> badRequest(BadRequestException e) {
-        String type = switch (e.status()) {
-            case PRECONDITION_REQUIRED -> "if-match-required";
-            case NOT_ACCEPTABLE -> "not-acceptable";
-            case FORBIDDEN -> "forbidden";
-            case UNAUTHORIZED -> "unauthorized";
-            default -> "bad-request";
-        };
-        String title = switch (e.status()) {
-            case PRECONDITION_REQUIRED -> "If-Match required";
-            case NOT_ACCEPTABLE -> "Not acceptable";
-            case FORBIDDEN -> "Not allowed";
-            case UNAUTHORIZED -> "Authentication required";
-            default -> "Bad request";
-        };
-        ProblemDetail problem = problem(e.status(), type, title, e.getMessage());
-        if (e.parameter() != null) {
-            problem.setProperty("parameter", e.parameter());
-        }
-        return answer(problem, new HttpHeaders());
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException e) {
-        return answer(problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", e.getMessage()), new HttpHeaders());
     }
 
     private static HttpHeaders etag(long version) {

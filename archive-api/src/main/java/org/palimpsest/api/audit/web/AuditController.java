@@ -4,14 +4,12 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
-import org.palimpsest.api.web.BadRequestException;
+import org.palimpsest.api.web.AsOf;
 import org.palimpsest.archive.history.AuditQuery;
 import org.palimpsest.archive.history.AuditTrail;
 import org.palimpsest.archive.history.EventLog;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,11 +70,7 @@ class AuditController {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(HttpStatus.BAD_REQUEST, parameter, parameter + " must be an ISO-8601 instant, e.g. 2024-03-06T00:00:00Z");
-        }
+        return AsOf.instant(value, parameter);
     }
 
     private static @Nullable String blank(@Nullable String value) {

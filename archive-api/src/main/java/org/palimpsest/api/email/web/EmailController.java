@@ -72,7 +72,7 @@ class EmailController {
                 LocalDate day = LocalDate.parse(value);
                 return (endOfDay ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC);
             }
-            return Instant.parse(value);
+            return AsOf.storable(Instant.parse(value), parameter);
         } catch (DateTimeParseException e) {
             throw new BadRequestException(HttpStatus.BAD_REQUEST, parameter,
                     parameter + " must be a date (2019-03-11) or an instant (2019-03-11T15:05:00Z)");

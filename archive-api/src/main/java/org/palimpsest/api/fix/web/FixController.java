@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,8 +81,7 @@ class FixController {
         }
         List<FixProposal> proposals = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            FixProposalJson proposal = json.treeToValue(items.get(i), FixProposalJson.class);
-            proposals.add(proposal.toProposal(i, UUID.randomUUID().toString()));
+            proposals.add(proposal(items.get(i), batch ? i : null).toProposal(i, UUID.randomUUID().toString()));
         }
         List<String> ids = commands.sendAndWait(Actors.command(
                 new ProposeFixes(documentId, proposals, caller.getName(), accept, null), caller.getName()));
@@ -160,6 +160,19 @@ class FixController {
         FixView fix = view.fixes().stream().filter(f -> f.id().equals(fixId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("document " + view.id() + " has no fix " + fixId));
         return FixAnswer.of(view.id(), fix);
+    }
+
+    /** One item bound to its record; a type or shape error names the field, and the item's index in a batch. */
+    private FixProposalJson proposal(JsonNode item, @Nullable Integer index) {
+        if (!item.isObject()) {
+            throw BadRequestException.bodyField(index == null ? "" : "[" + index + "]", index,
+                    "each fix is a JSON object with target, replacement, kind, reason and reference");
+        }
+        try {
+            return json.treeToValue(item, FixProposalJson.class);
+        } catch (JacksonException e) {
+            throw BadRequestException.unreadableJson(e, index);
+        }
     }
 
     private boolean isEditor(Authentication caller) {

@@ -2,6 +2,7 @@ package org.palimpsest.api.fix.web;
 
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.api.web.BadRequestException;
 import org.palimpsest.archive.fix.FixKind;
 import org.palimpsest.archive.fix.FixProposal;
 import org.palimpsest.archive.fix.FixReference;
@@ -43,7 +44,8 @@ record FixProposalJson(
         try {
             return FixKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new FixRefusedException(index, "kind", "kind must be one of typo, mistranslation, garbled, name, other", null);
+            // An unknown value is a shape error like a wrong type (400), not a fix that cannot be anchored (422).
+            throw BadRequestException.bodyField("kind", index, "kind must be one of typo, mistranslation, garbled, name, other");
         }
     }
 }

@@ -1,0 +1,52 @@
+package org.palimpsest.api.web;
+
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.server.PathContainer;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The methods Spring MVC maps at a path, for the {@code Allow} header of a 405 that Tomcat gives before Spring MVC
+ * sees the request ({@code CONNECT}, {@code TRACE}); Spring MVC's own 405 answers list them the same way.
+ */
+@Component
+class MappedMethods {
+
+    private final ObjectProvider<RequestMappingHandlerMapping> mappings;
+
+    MappedMethods(@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
+        this.mappings = mappings;
+    }
+
+    /** Sorted, with {@code HEAD} where {@code GET} is and {@code OPTIONS} where anything is; empty for no mapping. */
+    Set<String> at(@Nullable String path) {
+        Set<String> allowed = new TreeSet<>();
+        if (path == null || !path.startsWith("/")) {
+            return allowed;
+        }
+        PathContainer parsed = PathContainer.parsePath(path);
+        for (RequestMappingInfo info : mappings.getObject().getHandlerMethods().keySet()) {
+            if (info.getPathPatternsCondition() != null
+                    && info.getPathPatternsCondition().getPatterns().stream().anyMatch(pattern -> pattern.matches(parsed))) {
+                info.getMethodsCondition().getMethods().stream().map(RequestMethod::name).forEach(allowed::add);
+            }
+        }
+        if (allowed.contains("GET")) {
+            allowed.add("HEAD");
+        }
+        if (!allowed.isEmpty()) {
+            allowed.add("OPTIONS");
+        }
+        return allowed;
+    }
+
+    String allowHeader(@Nullable String path) {
+        return String.join(", ", at(path));
+    }
+}
