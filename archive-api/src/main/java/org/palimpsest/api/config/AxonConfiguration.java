@@ -157,7 +157,7 @@ class AxonConfiguration {
     @Bean
     EventLog eventLog(EventStorageEngine engine, @Qualifier("eventSerializer") Serializer eventSerializer,
                       MongoDatabase archiveDatabase) {
-        return new EventLog(engine, eventSerializer, new BulkAppendUndo(archiveDatabase));
+        return new EventLog(engine, eventSerializer, new BulkAppendUndo(archiveDatabase), new MongoImportKeys(archiveDatabase));
     }
 
     @Bean

@@ -46,6 +46,7 @@ import org.palimpsest.archive.fix.FixProposal;
 import org.palimpsest.archive.fix.FixTarget;
 import org.palimpsest.archive.fix.ProposeFixes;
 import org.palimpsest.archive.provenance.Actors;
+import org.palimpsest.archive.document.mongo.MongoImportKeys;
 import org.palimpsest.archive.history.EventLog;
 import org.palimpsest.archive.history.EventLogException;
 import org.palimpsest.archive.serialization.ArchiveJson;
@@ -188,7 +189,7 @@ class EventLogRestoreTest {
         // Appends in batches of 100: the second batch stores half of its events, then the store refuses.
         FailingEngine failing = new FailingEngine(engine, 2);
         EventLog restore = new EventLog(failing, target.getBean("eventSerializer", Serializer.class),
-                new BulkAppendUndo(database()));
+                new BulkAppendUndo(database()), new MongoImportKeys(database()));
 
         assertThatThrownBy(() -> restore.importFrom(log, n -> { }))
                 .isInstanceOfSatisfying(EventLogException.class, e -> {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.palimpsest.api.PalimpsestApplication;
 import org.palimpsest.api.web.ReadYourWrites;
 import org.palimpsest.archive.document.DocumentImporter;
+import org.palimpsest.archive.document.ImportOutcome;
 import org.palimpsest.archive.document.ImportRequest;
 import org.palimpsest.archive.fix.FixKind;
 import org.palimpsest.archive.fix.FixProposal;
@@ -36,8 +37,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Backup and move: a log exported from one archive rebuilds identical views in another. */
 class EventLogRoundTripTest {
 
+    /** The projections, and the write side's import keys, which a restore must bind again too. */
     private static final List<String> PROJECTIONS = List.of("reading_views", "document_revisions", "timeline_entries",
-            "timeline_documents", "emails", "email_documents");
+            "timeline_documents", "emails", "email_documents", "document_import_keys");
+    private static final String TEXT = "# Notes\n\n- **February 2018** — Dana Whitlok left the board.\n";
 
     @TempDir
     Path source;
@@ -50,14 +53,15 @@ class EventLogRoundTripTest {
     void importingAnExportIntoAnEmptyStoreRebuildsIdenticalProjections() throws Exception {
         Path log = files.resolve("events.ndjson");
         Map<String, String> before;
+        String imported;
         try (ConfigurableApplicationContext archive = start(source, true)) {
-            String id = archive.getBean(DocumentImporter.class).importDocument(ImportRequest.ofText(
-                    "# Notes\n\n- **February 2018** — Dana Whitlok left the board.\n"), "editor").documentId();
+            String id = archive.getBean(DocumentImporter.class).importDocument(ImportRequest.ofText(TEXT), "editor").documentId();
             archive.getBean(CommandGateway.class).sendAndWait(Actors.command(new ProposeFixes(id, List.of(new FixProposal(
                     UUID.randomUUID().toString(), new FixTarget("Whitlok", null, null, null, null, null), "Whitlock",
                     FixKind.NAME, "spelling", null)), "editor", true, "ok"), "editor"));
             assertThat(archive.getBean(ReadYourWrites.class).await()).isTrue();
             before = hashes(archive.getBean(MongoDatabase.class));
+            imported = id;
             try (Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
                 // four bundled samples, one import, one fix proposed and accepted
                 assertThat(archive.getBean(EventLog.class).export(out, n -> { })).isEqualTo(7);
@@ -69,6 +73,9 @@ class EventLogRoundTripTest {
             assertThat(archive.getBean(EventLog.class).importFrom(log, n -> { })).isEqualTo(7);
             assertThat(archive.getBean(ReadYourWrites.class).await()).isTrue();
             assertThat(hashes(archive.getBean(MongoDatabase.class))).isEqualTo(before);
+            ImportOutcome again = archive.getBean(DocumentImporter.class).importDocument(ImportRequest.ofText(TEXT), "editor");
+            assertThat(again.documentId()).as("the restored archive knows the text it holds").isEqualTo(imported);
+            assertThat(again.result()).isEqualTo(ImportOutcome.Result.UNCHANGED);
         }
     }
 

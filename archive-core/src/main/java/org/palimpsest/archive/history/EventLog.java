@@ -12,7 +12,9 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -23,6 +25,10 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.palimpsest.archive.eventstore.BulkAppendUndo;
 import org.palimpsest.archive.serialization.ArchiveJson;
+import org.palimpsest.archive.document.DocumentImported;
+import org.palimpsest.archive.document.DocumentReimported;
+import org.palimpsest.archive.document.DocumentSource;
+import org.palimpsest.archive.document.ImportKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,11 +52,17 @@ public final class EventLog {
     private final EventStorageEngine engine;
     private final Serializer serializer;
     private final BulkAppendUndo undo;
+    private final ImportKeys importKeys;
 
-    public EventLog(EventStorageEngine engine, Serializer serializer, BulkAppendUndo undo) {
+    /**
+     * @param importKeys where the write side looks up which document a content hash or source already belongs
+     *                   to; a restore binds them again, or importing a restored document would make a second one
+     */
+    public EventLog(EventStorageEngine engine, Serializer serializer, BulkAppendUndo undo, ImportKeys importKeys) {
         this.engine = engine;
         this.serializer = serializer;
         this.undo = undo;
+        this.importKeys = importKeys;
     }
 
     /** Writes every event and the checksum line; {@code progress} hears the count so far. Returns the count. */
@@ -89,6 +101,7 @@ public final class EventLog {
         requireEmptyStore();
         BulkAppendUndo.Mark mark = undo.mark();
         List<String> attempted = new ArrayList<>();
+        Map<String, String> keys = new LinkedHashMap<>();
         List<EventMessage<?>> batch = new ArrayList<>(BATCH);
         long number = 0;
         long firstUnwritten = 1;
@@ -98,6 +111,7 @@ public final class EventLog {
                 EventMessage<?> message = EventLine.parse(nextLine(reader, number), number).message(serializer);
                 batch.add(message);
                 attempted.add(message.getIdentifier());
+                collectImportKeys(message.getPayload(), keys);
                 if (batch.size() == BATCH || number == events) {
                     engine.appendEvents(batch);
                     batch.clear();
@@ -108,7 +122,25 @@ public final class EventLog {
         } catch (IOException | RuntimeException e) {
             throw takeBack(mark, attempted, firstUnwritten, e);
         }
+        // After the events: the keys are derived from them and binding one twice is harmless.
+        keys.forEach(importKeys::claim);
         return events;
+    }
+
+    /** The import keys a document's events establish, as {@code DocumentImporter} claims them. */
+    private static void collectImportKeys(Object payload, Map<String, String> keys) {
+        if (payload instanceof DocumentImported imported) {
+            bind(keys, imported.documentId(), imported.contentHash(), imported.source());
+        } else if (payload instanceof DocumentReimported reimported) {
+            bind(keys, reimported.documentId(), reimported.contentHash(), reimported.source());
+        }
+    }
+
+    private static void bind(Map<String, String> keys, String documentId, String contentHash, DocumentSource source) {
+        keys.putIfAbsent(ImportKeys.contentKey(contentHash), documentId);
+        if (source.uri() != null) {
+            keys.putIfAbsent(ImportKeys.sourceKey(source.uri()), documentId);
+        }
     }
 
     /** The next line of a file checked before: a missing one means it changed while being read. */
