@@ -9,6 +9,7 @@ import org.palimpsest.api.user.DemoAccounts;
 import org.palimpsest.api.user.LoginThrottle;
 import org.palimpsest.api.user.LoginThrottleFilter;
 import org.palimpsest.api.user.ThrottlingAuthenticationEvents;
+import org.palimpsest.api.web.MappedMethods;
 import org.palimpsest.api.web.ProblemResponses;
 import org.palimpsest.archive.user.Role;
 import org.slf4j.Logger;
@@ -56,7 +57,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, PalimpsestProperties properties, ProblemResponses problems,
-                                    AuthenticationManager archiveAuthentication, LoginThrottle throttle) throws Exception {
+                                    AuthenticationManager archiveAuthentication, LoginThrottle throttle,
+                                    MappedMethods mappedMethods) throws Exception {
         boolean anonymousRead = properties.securityOrDefault().anonymousRead();
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"palimpsest\"");
@@ -79,6 +81,10 @@ class SecurityConfiguration {
                         .frameOptions(frames -> frames.deny()))
                 .authorizeHttpRequests(auth -> {
                     AccessPolicy.RULES.forEach(rule -> authorize(auth, rule, anonymousRead));
+                    // A method the path does not have is refused by Spring MVC with 405 and its Allow header; that
+                    // the path exists is no secret (OPTIONS says as much), and nothing runs for such a request.
+                    auth.requestMatchers(request -> mappedMethods.lacks(request.getRequestURI(), request.getMethod()))
+                            .permitAll();
                     auth.anyRequest().denyAll();
                 });
         return http.build();

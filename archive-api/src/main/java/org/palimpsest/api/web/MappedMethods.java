@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * sees the request ({@code CONNECT}, {@code TRACE}); Spring MVC's own 405 answers list them the same way.
  */
 @Component
-class MappedMethods {
+public class MappedMethods {
 
     private final ObjectProvider<RequestMappingHandlerMapping> mappings;
 
@@ -44,6 +44,24 @@ class MappedMethods {
             allowed.add("OPTIONS");
         }
         return allowed;
+    }
+
+    /** Whether {@code path} is mapped, but not for {@code method}: a request Spring MVC answers with 405. */
+    public boolean lacks(@Nullable String path, String method) {
+        if (path == null || !path.startsWith("/")) {
+            return false;
+        }
+        PathContainer parsed = PathContainer.parsePath(path);
+        boolean anyForAllMethods = mappings.getObject().getHandlerMethods().keySet().stream()
+                .anyMatch(info -> info.getPathPatternsCondition() != null
+                        && info.getPathPatternsCondition().getPatterns().stream().anyMatch(p -> p.matches(parsed))
+                        && info.getMethodsCondition().getMethods().isEmpty());
+        // A handler without a method condition takes every method: nothing here is refused with 405.
+        if (anyForAllMethods) {
+            return false;
+        }
+        Set<String> allowed = at(path);
+        return !allowed.isEmpty() && !allowed.contains(method);
     }
 
     String allowHeader(@Nullable String path) {
