@@ -94,8 +94,8 @@ final class UsersCommand implements Runnable {
         }
     }
 
-    @Command(name = "grant", mixinStandardHelpOptions = true, description = "Give an account a role.")
-    static final class Grant extends Change {
+    /** A change of one role of one account, with the reason the audit stream shows. */
+    abstract static class RoleChange extends Change {
 
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
@@ -105,6 +105,10 @@ final class UsersCommand implements Runnable {
 
         @Option(names = "--reason", description = "why; shown in the audit stream")
         @Nullable String reason;
+    }
+
+    @Command(name = "grant", mixinStandardHelpOptions = true, description = "Give an account a role.")
+    static final class Grant extends RoleChange {
 
         @Override
         int run(Accounts accounts) {
@@ -115,16 +119,7 @@ final class UsersCommand implements Runnable {
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Take a role from an account.")
-    static final class Revoke extends Change {
-
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
-        @Parameters(index = "1", paramLabel = "ROLE")
-        String role;
-
-        @Option(names = "--reason", description = "why; shown in the audit stream")
-        @Nullable String reason;
+    static final class Revoke extends RoleChange {
 
         @Override
         int run(Accounts accounts) {

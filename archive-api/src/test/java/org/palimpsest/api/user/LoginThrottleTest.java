@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.palimpsest.api.ArchiveIntegrationTest;
+import org.palimpsest.archive.eventstore.MovableClock;
 import org.palimpsest.archive.user.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -8,12 +8,12 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The system clock, moved forward on demand: lets a test pass a timeout without waiting for it. */
-final class MovableClock extends Clock {
+public final class MovableClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
     /** Moves this clock {@code duration} further ahead of the system clock. */
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         offset.accumulateAndGet(duration, Duration::plus);
     }
 
