@@ -79,7 +79,9 @@ final class BenchCommand implements Callable<Integer> {
 
             MongoClient client = archive.getBean(MongoClient.class);
             MongoDatabase live = archive.getBean(MongoDatabase.class);
-            MongoDatabase scratch = client.getDatabase(live.getName() + "_bench_rebuild");
+            // Written as the live projections are: the rebuild's cost, not one durable commit per write.
+            MongoDatabase scratch = client.getDatabase(live.getName() + "_bench_rebuild")
+                    .withWriteConcern(archive.getBean("projectionDatabase", MongoDatabase.class).getWriteConcern());
             started = System.nanoTime();
             archive.getBean(ReplayEngine.class).replay(ReplayBound.asOf(Instant.now()), new ReadingViewProjection(scratch),
                     new TimelineProjection(scratch, archive.getBean(NameCatalog.class)),

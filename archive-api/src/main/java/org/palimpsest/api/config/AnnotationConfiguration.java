@@ -6,6 +6,7 @@ import org.palimpsest.annotations.annotation.Annotation;
 import org.palimpsest.annotations.projection.AnnotationConsistency;
 import org.palimpsest.annotations.projection.AnnotationProjection;
 import org.palimpsest.archive.projection.ProjectionGenerations;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,8 +23,8 @@ class AnnotationConfiguration {
     }
 
     @Bean
-    AnnotationProjection annotationProjection(MongoDatabase archiveDatabase, ProjectionGenerations generations) {
-        return new AnnotationProjection(archiveDatabase, generations.current(AnnotationProjection.PROCESSING_GROUP));
+    AnnotationProjection annotationProjection(@Qualifier("projectionDatabase") MongoDatabase projectionDatabase, ProjectionGenerations generations) {
+        return new AnnotationProjection(projectionDatabase, generations.current(AnnotationProjection.PROCESSING_GROUP));
     }
 
     @Bean

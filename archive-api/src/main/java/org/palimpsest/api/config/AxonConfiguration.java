@@ -17,6 +17,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -56,6 +57,8 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
+
+    static final int PROJECTION_BATCH = 100;
 
     /** Axon's Jackson serializers pick this mapper up by name; it must match what tests and tools use. */
     @Bean("defaultAxonObjectMapper")
@@ -139,14 +142,25 @@ class AxonConfiguration {
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
+    /**
+     * Processors take up to {@value #PROJECTION_BATCH} events in one unit of work and store their token once after
+     * them: the token is the one write that waits for a durable commit (ADR 4), so a batch costs one commit, not one
+     * per event. A failure repeats the batch, which the projections' position guards make harmless.
+     */
+    @Bean
+    ConfigurerModule projectionBatches() {
+        return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(c ->
+                TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(PROJECTION_BATCH));
+    }
+
     @Bean
     ProjectionGenerations projectionGenerations(MongoDatabase archiveDatabase) {
         return new ProjectionGenerations(archiveDatabase);
     }
 
     @Bean
-    ReadingViewProjection readingViewProjection(MongoDatabase archiveDatabase, ProjectionGenerations generations) {
-        return new ReadingViewProjection(archiveDatabase, generations.current(ReadingViewProjection.PROCESSING_GROUP));
+    ReadingViewProjection readingViewProjection(@Qualifier("projectionDatabase") MongoDatabase projectionDatabase, ProjectionGenerations generations) {
+        return new ReadingViewProjection(projectionDatabase, generations.current(ReadingViewProjection.PROCESSING_GROUP));
     }
 
     @Bean
@@ -166,8 +180,9 @@ class AxonConfiguration {
     }
 
     @Bean
-    ScratchReplay scratchReplay(ReplayEngine replay, MongoClient client, MongoDatabase archiveDatabase) {
-        return new ScratchReplay(replay, client, archiveDatabase.getName());
+    ScratchReplay scratchReplay(ReplayEngine replay, MongoClient client, MongoDatabase archiveDatabase,
+                                @Qualifier("projectionDatabase") MongoDatabase projectionDatabase) {
+        return new ScratchReplay(replay, client, archiveDatabase.getName(), projectionDatabase.getWriteConcern());
     }
 
     @Bean

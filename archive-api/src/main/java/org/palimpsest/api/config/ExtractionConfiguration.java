@@ -15,6 +15,7 @@ import org.palimpsest.archive.projection.email.EmailProjection;
 import org.palimpsest.archive.projection.timeline.TimelineProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,14 +48,14 @@ class ExtractionConfiguration {
     }
 
     @Bean
-    EmailProjection emailProjection(MongoDatabase archiveDatabase, NameCatalog names, ProjectionGenerations generations) {
-        return new EmailProjection(archiveDatabase, name -> names.resolve(name).map(NameEntry::id),
+    EmailProjection emailProjection(@Qualifier("projectionDatabase") MongoDatabase projectionDatabase, NameCatalog names, ProjectionGenerations generations) {
+        return new EmailProjection(projectionDatabase, name -> names.resolve(name).map(NameEntry::id),
                 generations.current(EmailProjection.PROCESSING_GROUP));
     }
 
     @Bean
-    TimelineProjection timelineProjection(MongoDatabase archiveDatabase, NameCatalog names, ProjectionGenerations generations) {
-        return new TimelineProjection(archiveDatabase, names, generations.current(TimelineProjection.PROCESSING_GROUP));
+    TimelineProjection timelineProjection(@Qualifier("projectionDatabase") MongoDatabase projectionDatabase, NameCatalog names, ProjectionGenerations generations) {
+        return new TimelineProjection(projectionDatabase, names, generations.current(TimelineProjection.PROCESSING_GROUP));
     }
 
     private static String bundled() {

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ConfigurerModule;
 import org.palimpsest.archive.projection.user.UserProjection;
 import org.palimpsest.archive.user.User;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -22,8 +23,8 @@ class UserConfiguration {
     }
 
     @Bean
-    UserProjection userProjection(MongoDatabase archiveDatabase) {
-        return new UserProjection(archiveDatabase);
+    UserProjection userProjection(@Qualifier("projectionDatabase") MongoDatabase projectionDatabase) {
+        return new UserProjection(projectionDatabase);
     }
 
     /**

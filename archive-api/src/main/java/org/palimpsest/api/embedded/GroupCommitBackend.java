@@ -45,7 +45,7 @@ final class GroupCommitBackend extends ForwardingMongoBackend {
         if (StoreCommands.onlyReads(command, body)) {
             return delegate.handleMessage(message);
         }
-        return durably(() -> delegate.handleMessage(message));
+        return write(body, () -> delegate.handleMessage(message));
     }
 
     @Override
@@ -53,7 +53,29 @@ final class GroupCommitBackend extends ForwardingMongoBackend {
         if (StoreCommands.onlyReads(command, query)) {
             return delegate.handleCommand(channel, database, command, query);
         }
-        return durably(() -> delegate.handleCommand(channel, database, command, query));
+        return write(query, () -> delegate.handleCommand(channel, database, command, query));
+    }
+
+    /**
+     * A write asking for {@code j: false} is answered without waiting for its commit, as MongoDB answers it before
+     * its journal. It still runs whole between commits, so it is in the file before any write that finished after
+     * it: projections write their views so and their tracking token durably, and a crash can only make them redo.
+     */
+    private Document write(Document body, Supplier<Document> operation) {
+        if (body.get("writeConcern") instanceof Document concern && Boolean.FALSE.equals(concern.get("j"))) {
+            return whole(operation);
+        }
+        return durably(operation);
+    }
+
+    private <T> T whole(Supplier<T> operation) {
+        writes.readLock().lock();
+        try {
+            return operation.get();
+        } finally {
+            finishedWrites.incrementAndGet();
+            writes.readLock().unlock();
+        }
     }
 
     @Override

@@ -66,8 +66,8 @@ class CrashRecoveryTest {
                     pool.submit(() -> clients.write(own, writer));
                 }
                 // Kill at a random moment close to an answer (an answer is the moment a write becomes a promise),
-                // after one to three of this round's acknowledgements, however slow the machine is.
-                awaitMoreThan(acknowledged, before + random.nextInt(3));
+                // after three to twelve of this round's acknowledgements, however slow the machine is.
+                awaitMoreThan(acknowledged, before + 2 + random.nextInt(10));
                 long killAfter = random.nextInt(250);
                 Thread.sleep(killAfter);
                 archive.kill();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.MongoCommandException;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -44,6 +45,23 @@ class EmbeddedMongoServerTest {
     }
 
     @Test
+    void writesNotWaitedForAreInTheFileWithTheFirstDurableWriteAfterThem() throws Exception {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dir.resolve("ordered"), 0, false);
+             MongoClient client = MongoClients.create(server.connectionString("db"))) {
+            // As a projection writes its views (not waited for) and then its token (durable).
+            MongoCollection<Document> views = client.getDatabase("db").getCollection("views")
+                    .withWriteConcern(WriteConcern.W1.withJournal(false));
+            for (int i = 0; i < 50; i++) {
+                views.insertOne(new Document("_id", i));
+            }
+            client.getDatabase("db").getCollection("tokens").insertOne(new Document("_id", "token"));
+            Path snapshot = dir.resolve("after-token.mv.db");
+            Files.copy(server.file(), snapshot);
+            assertThat(countIn(snapshot, "views")).isEqualTo(50);
+        }
+    }
+
+    @Test
     void aClientWithoutTheProcesssSecretIsRefused() {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dir.resolve("gate"), 0, false)) {
             String uri = server.connectionString("db");
@@ -73,9 +91,13 @@ class EmbeddedMongoServerTest {
     }
 
     private static long countIn(Path storeFile) {
+        return countIn(storeFile, "events");
+    }
+
+    private static long countIn(Path storeFile, String collection) {
         MongoServer reader = new MongoServer(new H2Backend(storeFile.toString()));
         try (MongoClient client = MongoClients.create(reader.bindAndGetConnectionString())) {
-            return client.getDatabase("db").getCollection("events").countDocuments();
+            return client.getDatabase("db").getCollection(collection).countDocuments();
         } finally {
             reader.shutdown();
         }

@@ -1,5 +1,6 @@
 package org.palimpsest.archive.history;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import java.util.ArrayList;
@@ -17,11 +18,14 @@ public final class ScratchReplay {
     private final ReplayEngine replay;
     private final MongoClient client;
     private final String databaseName;
+    private final WriteConcern scratchConcern;
 
-    public ScratchReplay(ReplayEngine replay, MongoClient client, String databaseName) {
+    /** @param scratchConcern how the throwaway replicas are written: as the live projections are, at the least */
+    public ScratchReplay(ReplayEngine replay, MongoClient client, String databaseName, WriteConcern scratchConcern) {
         this.replay = replay;
         this.client = client;
         this.databaseName = databaseName;
+        this.scratchConcern = scratchConcern;
     }
 
     /**
@@ -55,7 +59,8 @@ public final class ScratchReplay {
     }
 
     private <R> R onScratch(Function<MongoDatabase, R> work) {
-        MongoDatabase scratch = client.getDatabase(databaseName + "_replay_" + UUID.randomUUID().toString().substring(0, 8));
+        MongoDatabase scratch = client.getDatabase(databaseName + "_replay_" + UUID.randomUUID().toString().substring(0, 8))
+                .withWriteConcern(scratchConcern);
         try {
             return work.apply(scratch);
         } finally {
