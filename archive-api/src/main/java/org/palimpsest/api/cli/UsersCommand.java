@@ -17,6 +17,7 @@ import org.palimpsest.archive.projection.user.UserAccount;
 import org.palimpsest.archive.user.InvalidUserException;
 import org.palimpsest.archive.user.Role;
 import org.palimpsest.archive.user.UserExistsException;
+import org.palimpsest.archive.user.UserRuleException;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,7 +48,7 @@ final class UsersCommand implements Runnable {
         public final Integer call() throws IOException {
             try (ConfigurableApplicationContext archive = OfflineArchive.start()) {
                 return run(archive.getBean(Accounts.class));
-            } catch (InvalidUserException | UserExistsException | NotFoundException e) {
+            } catch (InvalidUserException | UserExistsException | UserRuleException | NotFoundException e) {
                 System.err.println("users: " + e.getMessage());
                 return 1;
             }

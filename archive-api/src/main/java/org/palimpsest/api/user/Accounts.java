@@ -52,8 +52,10 @@ public class Accounts {
     public NewPassword add(String name, Set<Role> roles, @Nullable String password, String actor) {
         UserNames.requireValid(name);
         String chosen = Passwords.orGenerated(password);
+        // Hashed before the fact is recorded, so only a store failure can come between the two.
+        String hash = encoder.encode(chosen);
         commands.sendAndWait(Actors.command(new AddUser(name, roles, actor), actor));
-        credentials.put(name, encoder.encode(chosen));
+        credentials.put(name, hash);
         reads.await(UserProjection.PROCESSING_GROUP);
         log.info("account '{}' added with roles {} by {}", name, roles, actor);
         return new NewPassword(chosen, password == null);
@@ -82,8 +84,9 @@ public class Accounts {
     /** Sets a new password (generated when null); the event says that and who, never what. */
     public NewPassword changePassword(String name, @Nullable String password, String actor) {
         String chosen = Passwords.orGenerated(password);
+        String hash = encoder.encode(chosen);
         send(name, new RecordPasswordChange(name, actor), actor);
-        credentials.put(name, encoder.encode(chosen));
+        credentials.put(name, hash);
         reads.await(UserProjection.PROCESSING_GROUP);
         log.info("password of '{}' set anew by {}", name, actor);
         return new NewPassword(chosen, password == null);

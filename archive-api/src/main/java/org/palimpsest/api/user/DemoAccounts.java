@@ -21,6 +21,9 @@ import org.springframework.security.core.userdetails.UserDetails;
  */
 public final class DemoAccounts implements AuthenticationProvider {
 
+    /** Carried by every demo sign-in, so that a demo caller is never taken for a real account of the same name. */
+    public static final SimpleGrantedAuthority MARKER = new SimpleGrantedAuthority("PALIMPSEST_DEMO");
+
     public static final List<String> NAMES = Arrays.stream(Role.values()).map(Role::label).toList();
 
     @Override
@@ -32,7 +35,7 @@ public final class DemoAccounts implements AuthenticationProvider {
             return null;
         }
         UserDetails demo = User.withUsername(name).password("")
-                .authorities(new SimpleGrantedAuthority("ROLE_" + Role.parse(name).name())).build();
+                .authorities(new SimpleGrantedAuthority("ROLE_" + Role.parse(name).name()), MARKER).build();
         UsernamePasswordAuthenticationToken result =
                 UsernamePasswordAuthenticationToken.authenticated(demo, null, demo.getAuthorities());
         result.setDetails(authentication.getDetails());

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.palimpsest.api.PalimpsestProperties;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,35 +41,73 @@ public final class LoginThrottle {
         this.perClient = settings.perClientOrDefault();
     }
 
-    /** How long this account must wait before signing in from this client; empty when it may try now. */
-    public Optional<Duration> refusal(String account, String client) {
+    /**
+     * Admits a sign-in attempt, or says how long this account must wait before signing in from this client. An
+     * admitted attempt counts as a failure at once, so parallel guesses cannot all pass before the first one's
+     * password check has finished; {@link #succeeded} and {@link #released} take it back.
+     */
+    public Optional<Duration> admit(String account, String client) {
         Instant now = clock.instant();
-        Duration wait = max(remaining(clients.get(client), perClient, now), remaining(pairs.get(pair(account, client)), perPair, now));
-        return wait.isZero() ? Optional.empty() : Optional.of(wait);
+        Duration[] wait = {Duration.ZERO};
+        clients.compute(client, (key, old) -> countUnlessBlocked(old, perClient, now, wait));
+        if (!wait[0].isZero()) {
+            return Optional.of(wait[0]);
+        }
+        pairs.compute(pair(account, client), (key, old) -> countUnlessBlocked(old, perPair, now, wait));
+        if (!wait[0].isZero()) {
+            uncount(clients, client);
+            return Optional.of(wait[0]);
+        }
+        sweep(now);
+        return Optional.empty();
     }
 
+    /** A wrong name or password: the admitted attempt stays counted. */
     public void failed(String account, String client) {
-        Instant now = clock.instant();
-        Failures pair = pairs.merge(pair(account, client), new Failures(now, 1), (old, one) -> add(old, now));
-        Failures fromClient = clients.merge(client, new Failures(now, 1), (old, one) -> add(old, now));
-        if (pair.count() == perPair) {
+        Failures pair = pairs.get(pair(account, client));
+        Failures fromClient = clients.get(client);
+        if (pair != null && pair.count() == perPair) {
             log.warn("sign-in throttled: {} failed sign-ins for account '{}' from {} within {}; that account is refused "
                             + "from that client until {} (palimpsest.security.login-throttle.*)",
                     pair.count(), printable(account), client, window, pair.since().plus(window));
         }
-        if (fromClient.count() == perClient) {
+        if (fromClient != null && fromClient.count() == perClient) {
             log.warn("sign-in throttled: {} failed sign-ins from {} within {} (last for account '{}'); every sign-in from "
                             + "that client is refused until {} — block it upstream if it goes on",
                     fromClient.count(), client, window, printable(account), fromClient.since().plus(window));
         }
+    }
+
+    /** The right password: this pair starts afresh, and the client's count loses this attempt. */
+    public void succeeded(String account, String client) {
+        pairs.remove(pair(account, client));
+        uncount(clients, client);
+    }
+
+    /** An attempt that failed for a reason other than the client's guess (the store was down): not counted. */
+    public void released(String account, String client) {
+        uncount(pairs, pair(account, client));
+        uncount(clients, client);
+    }
+
+    private @Nullable Failures countUnlessBlocked(@Nullable Failures old, int threshold, Instant now, Duration[] wait) {
+        Duration remaining = remaining(old, threshold, now);
+        if (!remaining.isZero()) {
+            wait[0] = remaining;
+            return old;
+        }
+        return old == null ? new Failures(now, 1) : add(old, now);
+    }
+
+    private static void uncount(ConcurrentMap<String, Failures> counts, String key) {
+        counts.computeIfPresent(key, (k, old) -> old.count() <= 1 ? null : new Failures(old.since(), old.count() - 1));
+    }
+
+    private void sweep(Instant now) {
         if (pairs.size() + clients.size() > SWEEP_ABOVE) {
             pairs.values().removeIf(f -> expired(f, now));
             clients.values().removeIf(f -> expired(f, now));
         }
-    }
-
-    public void succeeded(String account, String client) {
-        pairs.remove(pair(account, client));
     }
 
     private Failures add(Failures old, Instant now) {
@@ -79,7 +118,7 @@ public final class LoginThrottle {
         return !now.isBefore(failures.since().plus(window));
     }
 
-    private Duration remaining(Failures failures, int threshold, Instant now) {
+    private Duration remaining(@Nullable Failures failures, int threshold, Instant now) {
         if (failures == null || failures.count() < threshold || expired(failures, now)) {
             return Duration.ZERO;
         }

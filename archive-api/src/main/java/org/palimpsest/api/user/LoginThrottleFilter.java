@@ -5,14 +5,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.api.web.ProblemResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,6 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code Retry-After} before its password is even checked, so guessing on costs the guesser time, not the archive.
  */
 public final class LoginThrottleFilter extends OncePerRequestFilter {
+
+    private static final BasicAuthenticationConverter CONVERTER = new BasicAuthenticationConverter();
 
     private final LoginThrottle throttle;
     private final ProblemResponses problems;
@@ -32,9 +35,9 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String account = basicAccount(request.getHeader(HttpHeaders.AUTHORIZATION));
+        String account = basicAccount(request);
         if (account != null) {
-            Optional<Duration> wait = throttle.refusal(account, request.getRemoteAddr());
+            Optional<Duration> wait = throttle.admit(account, request.getRemoteAddr());
             if (wait.isPresent()) {
                 long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
@@ -46,16 +49,15 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** The account name of a Basic {@code Authorization} header, or null when there is none or it is malformed. */
-    static @Nullable String basicAccount(@Nullable String header) {
-        if (header == null || header.length() < 6 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
-        }
+    /**
+     * The account the HTTP Basic filter will try, read by the same converter it uses, so that no spelling of the
+     * header reaches the password check without passing here; null when there is none or it is malformed.
+     */
+    static @Nullable String basicAccount(HttpServletRequest request) {
         try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon < 0 ? null : decoded.substring(0, colon);
-        } catch (IllegalArgumentException e) {
+            UsernamePasswordAuthenticationToken token = CONVERTER.convert(request);
+            return token == null ? null : token.getName();
+        } catch (AuthenticationException malformed) {
             return null;
         }
     }

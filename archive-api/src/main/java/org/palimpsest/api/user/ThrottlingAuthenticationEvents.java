@@ -25,8 +25,12 @@ public final class ThrottlingAuthenticationEvents implements AuthenticationEvent
     @Override
     public void publishAuthenticationFailure(AuthenticationException exception, Authentication authentication) {
         // Only a wrong name or password counts; a store that is down is not the client's guess.
-        if (exception instanceof BadCredentialsException && authentication.getDetails() instanceof WebAuthenticationDetails details) {
-            throttle.failed(authentication.getName(), details.getRemoteAddress());
+        if (authentication.getDetails() instanceof WebAuthenticationDetails details) {
+            if (exception instanceof BadCredentialsException) {
+                throttle.failed(authentication.getName(), details.getRemoteAddress());
+            } else {
+                throttle.released(authentication.getName(), details.getRemoteAddress());
+            }
         }
     }
 }

@@ -85,15 +85,35 @@ class LoginThrottleTest extends ArchiveIntegrationTest {
         assertThat(get(SPRAYER, "auditor", "auditor").status()).isEqualTo(200);
     }
 
+    @Test
+    void everySpellingOfTheBasicSchemeThatReachesThePasswordCheckIsCounted() throws IOException {
+        String mara = "mara-" + UUID.randomUUID().toString().substring(0, 6);
+        accounts.add(mara, Set.of(Role.READER), "right-" + Passwords.generate(), "test");
+        int unauthorized = 0;
+        int throttled = 0;
+        for (int i = 0; i < 12; i++) {
+            int status = get("127.0.0.5", mara, "wrong-" + i, i % 2 == 0 ? "BasicX" : "basic\t").status();
+            unauthorized += status == 401 ? 1 : 0;
+            throttled += status == 429 ? 1 : 0;
+        }
+        assertThat(unauthorized).isEqualTo(5);
+        assertThat(throttled).isEqualTo(7);
+    }
+
     /** A signed-in GET of the document list sent from {@code client}, over a socket bound to that loopback address. */
     private Answer get(String client, String name, String password) throws IOException {
+        return get(client, name, password, "Basic ");
+    }
+
+    /** The same, with the scheme spelled as given: the Basic filter accepts more than {@code "Basic "}. */
+    private Answer get(String client, String name, String password, String scheme) throws IOException {
         String basic = Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(client, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /api/documents?size=1 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + basic
+            out.write(("GET /api/documents?size=1 HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + scheme + basic
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();

@@ -90,6 +90,16 @@ class UserApiTest extends ArchiveIntegrationTest {
         assertThat(as(chief, password, "GET", "/api/admin/users").status()).isEqualTo(200);
     }
 
+    @Test
+    void aDemoSignInCannotSetThePasswordOfARealAccountOfTheSameName() {
+        String password = "real-reader-" + UUID.randomUUID();
+        Response added = postJson("/api/admin/users", Map.of("name", "reader", "roles", List.of("reader"), "password", password), "admin");
+        assertThat(added.status()).as(added.raw().body()).isIn(201, 409);
+        Response refused = as("reader", "reader", "PUT", "/api/account/password", "{\"password\":\"taken-over-by-demo\"}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(as("reader", "taken-over-by-demo", "GET", "/api/documents?size=1").status()).isEqualTo(401);
+    }
+
     private Response as(String name, String password, String method, String path) {
         return as(name, password, method, path, null);
     }
