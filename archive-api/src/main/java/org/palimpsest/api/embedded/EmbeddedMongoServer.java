@@ -120,7 +120,15 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     @Override
     public void close() {
         log.info("stopping embedded MongoDB, store {} ({})", file, commitSummary());
-        maintenance.shutdownNow();
+        // A compaction under way finishes before the store closes; a later one does not start.
+        maintenance.shutdown();
+        try {
+            if (!maintenance.awaitTermination(60, TimeUnit.SECONDS)) {
+                log.warn("embedded store compaction still running after 60 s; closing the store anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         server.shutdown();
         try {
             Files.deleteIfExists(uriFile);

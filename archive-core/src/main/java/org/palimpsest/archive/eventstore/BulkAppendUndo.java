@@ -78,7 +78,10 @@ public final class BulkAppendUndo {
         for (int from = 0; from < identifiers.size(); from += KEYS_PER_ROUND) {
             List<String> round = identifiers.subList(from, Math.min(identifiers.size(), from + KEYS_PER_ROUND));
             List<Long> indexes = new ArrayList<>();
-            for (BsonDocument stored : events.find(in(EVENT_IDENTIFIER, round)).projection(include(ID))) {
+            // Only above the mark: an event with one of these ids stored before the load (say, by a concurrent
+            // restore of the same file, whose append then failed here) is not this load's to delete.
+            long floor = before.counter() == null ? 0 : before.counter();
+            for (BsonDocument stored : events.find(and(in(EVENT_IDENTIFIER, round), gt(ID, floor))).projection(include(ID))) {
                 indexes.add(EventDocumentMapper.globalIndex(stored));
             }
             if (!indexes.isEmpty()) {

@@ -119,11 +119,12 @@ public final class EventLog {
                     progress.accept(number);
                 }
             }
+            // After the events, inside the all-or-nothing: the keys are derived from them, binding one twice is
+            // harmless, and a restore whose keys could not be bound is taken back like one whose events failed.
+            keys.forEach(importKeys::claim);
         } catch (IOException | RuntimeException e) {
-            throw takeBack(mark, attempted, firstUnwritten, e);
+            throw takeBack(mark, attempted, e instanceof EventLogException atLine ? atLine.line() : firstUnwritten, e);
         }
-        // After the events: the keys are derived from them and binding one twice is harmless.
-        keys.forEach(importKeys::claim);
         return events;
     }
 

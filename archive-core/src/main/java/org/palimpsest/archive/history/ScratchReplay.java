@@ -6,7 +6,6 @@ import com.mongodb.client.MongoDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -44,17 +43,6 @@ public final class ScratchReplay {
                 differences.addAll(outcome.differences());
             }
             return new ConsistencyReport(differences.isEmpty(), position, records, differences);
-        });
-    }
-
-    /**
-     * @param projection builds the projection on the scratch database
-     * @param check      receives the replayed projection and the last position replayed
-     */
-    public <P, R> R check(ReplayBound bound, Function<MongoDatabase, P> projection, BiFunction<P, Long, R> check) {
-        return onScratch(database -> {
-            P replayed = projection.apply(database);
-            return check.apply(replayed, replay.replay(bound, replayed));
         });
     }
 

@@ -56,7 +56,8 @@ public final class VersionIndex {
      */
     public long append(String subject, long position, Instant time) {
         Directory directory = directories.find(Filters.eq("_id", subject)).first();
-        if (directory != null && directory.lastPosition() != null && directory.lastPosition() == position) {
+        // Position -1 means no tracking token (events fed by hand): nothing is redelivered then.
+        if (position >= 0 && directory != null && directory.lastPosition() != null && directory.lastPosition() == position) {
             return directory.count() - 1;
         }
         long version = directory == null ? 0 : directory.count();

@@ -50,6 +50,12 @@ class VersionIndexTest {
     }
 
     @Test
+    void eventsWithoutATrackingTokenEachMakeAVersion() {
+        assertThat(index.append("doc", -1, T)).isZero();
+        assertThat(index.append("doc", -1, T.plusSeconds(1))).isEqualTo(1);
+    }
+
+    @Test
     void anEntryLeftInABlockByACrashBeforeTheDirectoryWriteIsNeitherCountedNorDoubled() {
         index.append("doc", 4, T);
         index.append("doc", 9, T.plusSeconds(1));
