@@ -38,11 +38,12 @@ import org.palimpsest.archive.serialization.ArchiveJson;
 import org.palimpsest.archive.provenance.Actors;
 import org.palimpsest.archive.history.AuditTrail;
 import org.palimpsest.archive.history.DocumentHistory;
+import org.palimpsest.archive.history.DerivedRecordConsistency;
 import org.palimpsest.archive.history.EventLog;
-import org.palimpsest.archive.history.EmailConsistency;
 import org.palimpsest.archive.history.ReadingViewConsistency;
-import org.palimpsest.archive.history.TimelineConsistency;
 import org.palimpsest.archive.projection.email.EmailProjection;
+import org.palimpsest.archive.projection.email.EmailRendering;
+import org.palimpsest.archive.projection.timeline.TimelineEntry;
 import org.palimpsest.archive.projection.timeline.TimelineProjection;
 import org.palimpsest.archive.history.ReplayEngine;
 import org.palimpsest.archive.history.ScratchReplay;
@@ -191,13 +192,13 @@ class AxonConfiguration {
     }
 
     @Bean
-    TimelineConsistency timelineConsistency(TimelineProjection live) {
-        return new TimelineConsistency(live);
+    DerivedRecordConsistency<TimelineProjection, TimelineEntry> timelineConsistency(TimelineProjection live) {
+        return DerivedRecordConsistency.timeline(live);
     }
 
     @Bean
-    EmailConsistency emailConsistency(EmailProjection live) {
-        return new EmailConsistency(live);
+    DerivedRecordConsistency<EmailProjection, EmailRendering> emailConsistency(EmailProjection live) {
+        return DerivedRecordConsistency.emails(live);
     }
 
     @Bean
