@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.extraction.IndexedText;
 import org.palimpsest.archive.extraction.Span;
+import org.palimpsest.archive.input.InputLimits;
 
 /**
  * Checks, before an annotation is written, that its selectors name exactly one place in the text of the revision
@@ -36,6 +37,10 @@ public final class SelectorCheck {
      */
     public static VerifiedSelectors verify(String revisionText, TextQuoteSelector quote,
                                            @Nullable TextPositionSelector position) {
+        // Before any search: a quote with a lone surrogate would match half of an astral character and split it.
+        InputLimits.check(FIELD + ".exact", quote.exact(), InputLimits.QUOTE);
+        InputLimits.check(FIELD + ".prefix", quote.prefix(), InputLimits.QUOTE_CONTEXT);
+        InputLimits.check(FIELD + ".suffix", quote.suffix(), InputLimits.QUOTE_CONTEXT);
         TextQuoteSelector normalized = nfc(quote);
         if (normalized.exact().isEmpty()) {
             throw new SelectorMismatchException(FIELD, "a TextQuoteSelector needs a non-empty exact");

@@ -13,6 +13,8 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.archive.input.FieldTooLongException;
+import org.palimpsest.archive.input.InputLimits;
 
 /**
  * An annotation: its content at every version, who may change it, and whether it is deleted or hidden. Every rule
@@ -25,7 +27,6 @@ import org.jspecify.annotations.Nullable;
 public class Annotation {
 
     /** Total size of all body values, in code points: an annotation is a note, not a second document. */
-    static final int MAX_BODY_LENGTH = 20_000;
     private static final Pattern MEDIA_TYPE = Pattern.compile("[\\w.+-]+/[\\w.+-]+(\\s*;.*)?");
 
     @AggregateIdentifier
@@ -39,6 +40,11 @@ public class Annotation {
     @CommandHandler
     public Annotation(CreateAnnotation command) {
         requireActor(command.creator(), "creator");
+        if (command.generator() != null) {
+            InputLimits.check("generator.id", command.generator().id(), InputLimits.GENERATOR);
+            InputLimits.check("generator.name", command.generator().name(), InputLimits.GENERATOR);
+            InputLimits.check("generator.homepage", command.generator().homepage(), InputLimits.GENERATOR);
+        }
         List<Motivation> motivations = distinct(command.motivations());
         requireValidContent(command.annotationId(), motivations, command.bodies(), command.target());
         apply(new AnnotationCreated(command.annotationId(), 1, command.creator(), motivations, command.bodies(),
@@ -65,6 +71,7 @@ public class Annotation {
 
     @CommandHandler
     public long handle(DeleteAnnotation command) {
+        InputLimits.check("reason", command.reason(), InputLimits.REASON);
         requireVersion(command.expectedVersion());
         requireNotDeleted();
         boolean byModerator = requireCreatorOrModerator(command.actor(), command.actorIsModerator());
@@ -75,6 +82,7 @@ public class Annotation {
 
     @CommandHandler
     public long handle(RestoreAnnotation command) {
+        InputLimits.check("reason", command.reason(), InputLimits.REASON);
         requireVersion(command.expectedVersion());
         if (!state.deleted()) {
             throw new AnnotationStateException(annotationId, "annotation " + annotationId + " is not deleted");
@@ -87,6 +95,7 @@ public class Annotation {
 
     @CommandHandler
     public long handle(HideAnnotation command) {
+        InputLimits.check("reason", command.reason(), InputLimits.REASON);
         requireActor(command.moderator(), "moderator");
         requireVersion(command.expectedVersion());
         requireNotDeleted();
@@ -102,6 +111,7 @@ public class Annotation {
 
     @CommandHandler
     public long handle(UnhideAnnotation command) {
+        InputLimits.check("reason", command.reason(), InputLimits.REASON);
         requireActor(command.moderator(), "moderator");
         requireVersion(command.expectedVersion());
         requireNotDeleted();
@@ -165,6 +175,11 @@ public class Annotation {
         for (int i = 0; i < bodies.size(); i++) {
             Body body = bodies.get(i);
             String field = "body[" + i + "]";
+            InputLimits.check(field + ".value", body.value(),
+                    Body.TAGGING.equals(body.purpose()) ? InputLimits.TAG : InputLimits.ANNOTATION_BODIES);
+            InputLimits.check(field + ".format", body.format(), InputLimits.LANGUAGE);
+            InputLimits.check(field + ".language", body.language(), InputLimits.LANGUAGE);
+            InputLimits.check(field + ".purpose", body.purpose(), InputLimits.LANGUAGE);
             if (body.value().isBlank()) {
                 throw new InvalidAnnotationException(field + ".value", "a body needs text");
             }
@@ -180,9 +195,8 @@ public class Annotation {
             }
             total += body.value().codePointCount(0, body.value().length());
         }
-        if (total > MAX_BODY_LENGTH) {
-            throw new InvalidAnnotationException("body",
-                    "bodies are limited to " + MAX_BODY_LENGTH + " characters in all; these have " + total);
+        if (total > InputLimits.ANNOTATION_BODIES) {
+            throw new FieldTooLongException("body", null, InputLimits.ANNOTATION_BODIES, total);
         }
         requireValidTarget(annotationId, target);
     }
@@ -199,6 +213,10 @@ public class Annotation {
             if (document.revision() < 0) {
                 throw new InvalidAnnotationException("target.palimpsest:revision", "revisions start at 0");
             }
+            // A quote with a lone surrogate would match half of an astral character: refused, never anchored.
+            InputLimits.check("target.selector.exact", document.quote().exact(), InputLimits.QUOTE);
+            InputLimits.check("target.selector.prefix", document.quote().prefix(), InputLimits.QUOTE_CONTEXT);
+            InputLimits.check("target.selector.suffix", document.quote().suffix(), InputLimits.QUOTE_CONTEXT);
             int quoteLength = document.quote().exactLength();
             if (quoteLength == 0) {
                 throw new InvalidAnnotationException("target.selector", "a TextQuoteSelector needs a non-empty exact");

@@ -35,6 +35,8 @@ import org.palimpsest.archive.fix.TranslationFixProposed;
 import org.palimpsest.archive.fix.TranslationFixRejected;
 import org.palimpsest.archive.fix.TranslationFixReverted;
 import org.palimpsest.archive.fix.UnknownFixException;
+import org.palimpsest.archive.input.InputLimits;
+import org.palimpsest.archive.input.UnicodeText;
 
 /**
  * A document in the archive: its current text and revision, how each revision came about, and the review
@@ -44,7 +46,6 @@ public class Document {
 
     /** Context captured around a fix's quote when the proposer gave none, so it can be found again later. */
     private static final int CONTEXT = 32;
-    private static final int MAX_REPLACEMENT = 10_000;
 
     @AggregateIdentifier
     private String documentId;
@@ -70,27 +71,46 @@ public class Document {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ImportOutcome handle(ImportDocument command) {
-        if (command.text().isBlank()) {
-            throw new IllegalArgumentException("a document needs text");
+        requireAcceptable(command.title(), command.language(), command.source(), command.publishedAt(), command.text());
+        // Normalizing here too (it is idempotent) makes the stored text and its hash one, whoever sent the command.
+        String text = DocumentText.normalize(command.text());
+        if (text.isBlank()) {
+            throw new InvalidDocumentException("text", "a document needs text");
         }
-        String hash = ContentHash.of(command.text());
+        String hash = ContentHash.of(text);
         if (documentId == null) {
             apply(new DocumentImported(command.documentId(), command.source(), command.title(), command.language(),
-                    command.publishedAt(), command.text(), hash, command.importedBy()));
+                    command.publishedAt(), text, hash, command.importedBy()));
             return new ImportOutcome(command.documentId(), ImportOutcome.Result.IMPORTED, revision, hash);
         }
         if (hash.equals(contentHash)) {
             return new ImportOutcome(documentId, ImportOutcome.Result.UNCHANGED, revision, hash);
         }
         apply(new DocumentReimported(documentId, command.source(), command.title(), command.language(),
-                command.publishedAt(), command.text(), hash, revision + 1, command.importedBy()));
+                command.publishedAt(), text, hash, revision + 1, command.importedBy()));
         // apply() runs the sourcing handler at once, so revision is already the new one here.
         return new ImportOutcome(documentId, ImportOutcome.Result.REIMPORTED, revision, hash);
+    }
+
+    /**
+     * The limits and the Unicode rule for an import's fields ({@link InputLimits}); the text itself is limited by the
+     * size of its event ({@link InputLimits#STORED_EVENT_BYTES}). Checked by the importer before it claims an import
+     * key, and here for every other sender.
+     */
+    static void requireAcceptable(String title, String language, DocumentSource source, @Nullable String publishedAt,
+                                  String text) {
+        UnicodeText.requireScalarValues("text", null, text);
+        InputLimits.check("title", title, InputLimits.TITLE);
+        InputLimits.check("language", language, InputLimits.LANGUAGE);
+        InputLimits.check("sourceUri", source.uri(), InputLimits.SOURCE_URI);
+        InputLimits.check("publisher", source.publisher(), InputLimits.PUBLISHER);
+        InputLimits.check("publishedAt", publishedAt, InputLimits.PUBLISHED_AT);
     }
 
     /** Anchors every proposal first, so a batch is recorded whole or not at all. */
     @CommandHandler
     public List<String> handle(ProposeFixes command) {
+        InputLimits.check("comment", command.comment(), InputLimits.COMMENT);
         List<TranslationFixProposed> proposed = new ArrayList<>();
         Set<String> batchIds = new HashSet<>();
         for (int i = 0; i < command.fixes().size(); i++) {
@@ -111,12 +131,14 @@ public class Document {
 
     @CommandHandler
     public void handle(AcceptFix command) {
+        InputLimits.check("comment", command.comment(), InputLimits.COMMENT);
         requireState(command.fixId(), FixState.PENDING, "accepted");
         accept(command.fixId(), command.reviewer(), command.comment());
     }
 
     @CommandHandler
     public void handle(RejectFix command) {
+        InputLimits.check("comment", command.comment(), InputLimits.COMMENT);
         requireState(command.fixId(), FixState.PENDING, "rejected");
         apply(new TranslationFixRejected(documentId, command.fixId(), command.reviewer(), command.comment()));
     }
@@ -124,6 +146,7 @@ public class Document {
     /** Puts back what an accepted fix replaced, wherever later changes have moved it. */
     @CommandHandler
     public void handle(RevertFix command) {
+        InputLimits.check("comment", command.comment(), InputLimits.COMMENT);
         Fix fix = requireState(command.fixId(), FixState.ACCEPTED, "reverted");
         TextChange applied = fix.applied();
         Span inserted = new Span(applied.start(), applied.insertedEnd());
@@ -165,14 +188,12 @@ public class Document {
 
     private FixTarget anchor(int index, FixProposal proposal) {
         FixTarget target = proposal.target();
+        requireWithinLimits(index, proposal);
         if (target.exact() == null || target.exact().isEmpty()) {
             throw new FixRefusedException(index, "target.exact", "a fix needs the exact text it replaces", null);
         }
         if (proposal.replacement() == null || proposal.replacement().equals(target.exact())) {
             throw new FixRefusedException(index, "replacement", "the replacement must differ from the text it replaces", null);
-        }
-        if (proposal.replacement().length() > MAX_REPLACEMENT) {
-            throw new FixRefusedException(index, "replacement", "replacements are limited to " + MAX_REPLACEMENT + " characters", null);
         }
         if (proposal.reason() == null || proposal.reason().isBlank()) {
             throw new FixRefusedException(index, "reason", "say why the text is wrong", null);
@@ -197,6 +218,23 @@ public class Document {
         String suffix = target.suffix() != null ? target.suffix()
                 : indexed.slice(new Span(span.end(), Math.min(indexed.length(), span.end() + CONTEXT)));
         return new FixTarget(target.exact(), prefix, suffix, span.start(), span.end(), against);
+    }
+
+    /**
+     * Every text of a proposal within its limit and made of whole characters: a quote with a lone surrogate would
+     * match half of an astral character and the fix would split it.
+     */
+    private static void requireWithinLimits(int index, FixProposal proposal) {
+        FixTarget target = proposal.target();
+        InputLimits.check("target.exact", index, target.exact(), InputLimits.QUOTE);
+        InputLimits.check("target.prefix", index, target.prefix(), InputLimits.QUOTE_CONTEXT);
+        InputLimits.check("target.suffix", index, target.suffix(), InputLimits.QUOTE_CONTEXT);
+        InputLimits.check("replacement", index, proposal.replacement(), InputLimits.REPLACEMENT);
+        InputLimits.check("reason", index, proposal.reason(), InputLimits.REASON);
+        if (proposal.reference() != null) {
+            InputLimits.check("reference.text", index, proposal.reference().text(), InputLimits.REFERENCE);
+            InputLimits.check("reference.language", index, proposal.reference().language(), InputLimits.LANGUAGE);
+        }
     }
 
     private Fix requireState(String fixId, FixState expected, String action) {

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.extraction.FrontMatter;
 import org.palimpsest.archive.extraction.FrontMatterException;
 import org.palimpsest.archive.extraction.ScriptLanguage;
+import org.palimpsest.archive.input.InputLimits;
+import org.palimpsest.archive.input.UnicodeText;
 import org.palimpsest.archive.provenance.Actors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,12 +46,17 @@ public class DocumentImporter {
      * @throws InvalidDocumentException when the text or its metadata cannot be accepted
      */
     public ImportOutcome importDocument(ImportRequest request, String actor) {
+        UnicodeText.requireScalarValues("text", null, request.text());
         String text = DocumentText.normalize(request.text());
         if (text.isBlank()) {
             throw new InvalidDocumentException("text", "the document has no text");
         }
         Optional<FrontMatter> frontMatter = frontMatter(text);
         String body = frontMatter.map(fm -> text.substring(text.offsetByCodePoints(0, fm.bodyStart()))).orElse(text);
+        if (body.isBlank()) {
+            // Otherwise the front matter itself would become the document's text.
+            throw new InvalidDocumentException("text", "the document has no text after its front matter");
+        }
         String title = Objects.requireNonNull(
                 firstOf(request.title(), frontMatter.map(fm -> fm.string("title")).orElse(null), guessTitle(body)));
         String language = language(firstOf(request.language(),
@@ -62,6 +69,8 @@ public class DocumentImporter {
                 frontMatter.map(fm -> fm.string("publishedAt", "published", "date")).orElse(null), null);
 
         DocumentSource source = new DocumentSource(sourceUri, publisher, clock.instant());
+        // Before an import key is claimed for it, and before the date is parsed.
+        Document.requireAcceptable(title, language, source, publishedAt, text);
         String normalizedDate = publishedAt == null ? null : PublicationDate.normalize(publishedAt);
         String contentHash = ContentHash.of(text);
         String documentId = resolveDocumentId(contentHash, sourceUri);
@@ -98,6 +107,7 @@ public class DocumentImporter {
         if (declared == null) {
             return ScriptLanguage.detect(body).orElse("und");
         }
+        InputLimits.check("language", declared, InputLimits.LANGUAGE);
         try {
             String tag = new Locale.Builder().setLanguageTag(declared.replace('_', '-')).build().toLanguageTag();
             if (tag.isEmpty()) {

@@ -15,6 +15,7 @@ import org.bson.BsonNull;
 import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.archive.input.InputLimits;
 
 import java.time.Instant;
 import java.util.List;
@@ -85,7 +86,11 @@ final class EventDocumentMapper {
                         aggregateSequenceKey(event.getAggregateIdentifier(), event.getSequenceNumber())))
                 .append(EVENT_IDENTIFIER, new BsonString(event.getIdentifier()));
         appendTimestamp(document, event.getTimestamp());
-        appendSerializedContent(document, event, serializer);
+        long bytes = appendSerializedContent(document, event, serializer);
+        if (bytes > InputLimits.STORED_EVENT_BYTES) {
+            throw new EventTooLargeException(event.getPayloadType().getSimpleName(), bytes,
+                                             InputLimits.STORED_EVENT_BYTES);
+        }
         return document;
     }
 
@@ -165,7 +170,8 @@ final class EventDocumentMapper {
                 .append(TIMESTAMP_NANOS, new BsonInt32(nanosBelowMilli(timestamp)));
     }
 
-    private static void appendSerializedContent(BsonDocument document, DomainEventMessage<?> event,
+    /** @return the bytes of the serialized payload and metadata together */
+    private static long appendSerializedContent(BsonDocument document, DomainEventMessage<?> event,
                                                 Serializer serializer) {
         SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
         SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
@@ -173,6 +179,7 @@ final class EventDocumentMapper {
                 .append(PAYLOAD_REVISION, nullableString(payload.getType().getRevision()))
                 .append(PAYLOAD, JsonBsonTranscoder.toBson(payload.getData()))
                 .append(META_DATA, JsonBsonTranscoder.toBson(metaData.getData()));
+        return (long) payload.getData().length + metaData.getData().length;
     }
 
     private static Instant timestamp(BsonDocument document) {

@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.palimpsest.archive.input.InputLimits;
 
 /**
  * An archive account: its name and the roles it holds. Only facts about the account live here; whether a password
@@ -39,6 +40,7 @@ public class User {
 
     @CommandHandler
     public boolean handle(GrantRole command) {
+        InputLimits.check("reason", command.reason(), InputLimits.REASON);
         if (roles.contains(command.role())) {
             return false;
         }
@@ -48,6 +50,7 @@ public class User {
 
     @CommandHandler
     public boolean handle(RevokeRole command) {
+        InputLimits.check("reason", command.reason(), InputLimits.REASON);
         if (!roles.contains(command.role())) {
             return false;
         }
