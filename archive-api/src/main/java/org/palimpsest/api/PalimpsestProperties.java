@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The application's own settings ({@code palimpsest.*}).
@@ -15,6 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param samples       load the bundled sample documents when the archive is empty
  * @param security      who may do what
  * @param durability    when a write counts as acknowledged (ADR 4)
+ * @param limits        how much a request may send
  */
 @ConfigurationProperties("palimpsest")
 public record PalimpsestProperties(
@@ -24,7 +26,8 @@ public record PalimpsestProperties(
         @Nullable Duration readTimeout,
         @Nullable Boolean samples,
         @Nullable Security security,
-        @Nullable Durability durability) {
+        @Nullable Durability durability,
+        @Nullable Limits limits) {
 
     public Path dataDirOrDefault() {
         return dataDir == null ? Path.of("data") : dataDir;
@@ -48,6 +51,27 @@ public record PalimpsestProperties(
 
     public Durability durabilityOrDefault() {
         return durability == null ? Durability.DEFAULT : durability.withDefaults();
+    }
+
+    public Limits limitsOrDefault() {
+        return limits == null ? new Limits(null) : limits;
+    }
+
+    /**
+     * Limits of what one request may send. The limits of single fields (a title, a comment, a quote …) are not
+     * settings: they are part of the archive's data model, declared in {@code InputLimits} and published in the
+     * OpenAPI description.
+     *
+     * @param requestBody the largest request body of any content type, counted in bytes as it arrives (also when
+     *                    chunked); a larger one is answered 413 before it is parsed
+     */
+    public record Limits(@Nullable DataSize requestBody) {
+
+        static final DataSize DEFAULT_REQUEST_BODY = DataSize.ofMegabytes(10);
+
+        public DataSize requestBodyOrDefault() {
+            return requestBody == null || requestBody.toBytes() <= 0 ? DEFAULT_REQUEST_BODY : requestBody;
+        }
     }
 
     /**

@@ -7,6 +7,9 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.document.InvalidDocumentException;
+import org.palimpsest.archive.eventstore.EventTooLargeException;
+import org.palimpsest.archive.input.FieldTooLongException;
+import org.palimpsest.archive.input.InvalidTextException;
 import org.palimpsest.archive.fix.FixConflictException;
 import org.palimpsest.archive.fix.FixRefusedException;
 import org.palimpsest.archive.fix.FixStateException;
@@ -55,6 +58,40 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e.line() != null) {
             problem.setProperty("line", e.line());
         }
+        return answer(problem);
+    }
+
+    /** A field over its limit in {@code InputLimits} (422), naming the field, the limit and the batch item. */
+    @ExceptionHandler(FieldTooLongException.class)
+    ResponseEntity<ProblemDetail> fieldTooLong(FieldTooLongException e) {
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.UNPROCESSABLE_CONTENT, "field-too-long",
+                "Field too long", e.getMessage());
+        problem.setProperty("field", e.field());
+        problem.setProperty("limit", e.limit());
+        if (e.index() != null) {
+            problem.setProperty("index", e.index());
+        }
+        return answer(problem);
+    }
+
+    /** Text that is not Unicode scalar values, or a body that is not strict UTF-8 (400), never repaired. */
+    @ExceptionHandler(InvalidTextException.class)
+    ResponseEntity<ProblemDetail> invalidText(InvalidTextException e) {
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-text", "Not valid Unicode",
+                e.getMessage());
+        problem.setProperty("field", e.field() == null ? "body" : e.field());
+        if (e.index() != null) {
+            problem.setProperty("index", e.index());
+        }
+        return answer(problem);
+    }
+
+    /** An event over the stored-event limit (413): nothing was written. */
+    @ExceptionHandler(EventTooLargeException.class)
+    ResponseEntity<ProblemDetail> eventTooLarge(EventTooLargeException e) {
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, "event-too-large",
+                "Too large to store", e.getMessage() + "; nothing was recorded");
+        problem.setProperty("limit", e.limit());
         return answer(problem);
     }
 

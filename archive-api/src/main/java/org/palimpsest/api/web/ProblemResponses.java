@@ -58,6 +58,14 @@ public class ProblemResponses {
         json.writeValue(response.getOutputStream(), problem);
     }
 
+    /** Writes a problem built with {@link #problem}, with whatever properties it carries (a field, a limit …). */
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
     /** The problem as JSON text, for writers that hold no servlet response (Tomcat's error report). */
     String toJson(ProblemDetail problem) {
         return json.writeValueAsString(problem);

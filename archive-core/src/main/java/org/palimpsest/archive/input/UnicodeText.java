@@ -2,7 +2,6 @@ package org.palimpsest.archive.input;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -51,19 +50,6 @@ public final class UnicodeText {
     /** {@link #decode(byte[], Charset)} in UTF-8. */
     public static String decodeUtf8(byte[] bytes) {
         return decode(bytes, StandardCharsets.UTF_8);
-    }
-
-    /** Whether {@code bytes} are strict UTF-8, without building the string. */
-    public static boolean isUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 
     /**

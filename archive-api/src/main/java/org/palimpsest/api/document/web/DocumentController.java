@@ -1,10 +1,7 @@
 package org.palimpsest.api.document.web;
 
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.List;
@@ -19,6 +16,7 @@ import org.palimpsest.api.web.NotFoundException;
 import org.palimpsest.archive.document.DocumentImporter;
 import org.palimpsest.archive.document.ImportOutcome;
 import org.palimpsest.archive.document.ImportRequest;
+import org.palimpsest.archive.input.UnicodeText;
 import org.palimpsest.archive.projection.VersionIndex;
 import org.palimpsest.archive.projection.reading.FindReadingView;
 import org.palimpsest.archive.projection.reading.FindReadingViewAsOf;
@@ -49,7 +47,6 @@ import org.springframework.web.bind.annotation.RestController;
 class DocumentController {
 
     static final String TEXT_MARKDOWN = "text/markdown";
-    private static final int MAX_BYTES = 8 * 1024 * 1024;
 
     private final DocumentImporter importer;
     private final QueryGateway queries;
@@ -173,21 +170,10 @@ class DocumentController {
         return DocumentResponse.of(view, annotations.forDocument(view.id(), view.text(), view.revision()), importResult);
     }
 
+    /** Strict decoding, the same rule as for JSON bodies: bytes that do not decode are refused, never replaced. */
     private static String decode(byte[] body, MediaType contentType) {
-        if (body.length > MAX_BYTES) {
-            throw new BadRequestException(HttpStatus.CONTENT_TOO_LARGE, null,
-                    "documents are limited to " + MAX_BYTES / (1024 * 1024) + " MiB");
-        }
+        // The size was checked before the body was read (RequestBodyGate, palimpsest.limits.request-body).
         Charset charset = contentType.getCharset() == null ? StandardCharsets.UTF_8 : contentType.getCharset();
-        try {
-            return charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new BadRequestException(HttpStatus.BAD_REQUEST, null,
-                    "the body is not valid " + charset.name() + " text; send UTF-8 or name the charset in Content-Type");
-        }
+        return UnicodeText.decode(body, charset);
     }
 }

@@ -1,5 +1,8 @@
 package org.palimpsest.api.fix.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.palimpsest.archive.input.InputLimits;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +65,9 @@ class FixController {
 
     /** One proposal (an object) or a batch (an array), recorded all together or not at all. */
     @PostMapping
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json",
+            schema = @Schema(oneOf = {FixProposalJson.class, FixProposalJson[].class})))
     ResponseEntity<?> propose(@PathVariable String documentId, @RequestBody JsonNode body,
                               @RequestParam(defaultValue = "false") boolean accept, Authentication caller) {
         if (accept && !isEditor(caller)) {
@@ -136,7 +142,7 @@ class FixController {
     }
 
     /** An optional review comment. */
-    record Review(@Nullable String comment) {
+    record Review(@Schema(maxLength = InputLimits.COMMENT) @Nullable String comment) {
     }
 
     private FixAnswer decide(String documentId, String fixId, Object command, Authentication caller) {

@@ -1,5 +1,7 @@
 package org.palimpsest.api.fix.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.palimpsest.archive.input.InputLimits;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.api.web.BadRequestException;
@@ -12,16 +14,19 @@ import org.palimpsest.archive.fix.FixTarget;
 /** A fix proposal as clients send it; offsets are code points, and every target field but {@code exact} is optional. */
 record FixProposalJson(
         @Nullable Target target,
-        @Nullable String replacement,
-        @Nullable String kind,
-        @Nullable String reason,
+        @Schema(maxLength = InputLimits.REPLACEMENT) @Nullable String replacement,
+        @Schema(allowableValues = {"typo", "mistranslation", "garbled", "name", "other"}) @Nullable String kind,
+        @Schema(maxLength = InputLimits.REASON) @Nullable String reason,
         @Nullable Reference reference) {
 
-    record Target(@Nullable String exact, @Nullable String prefix, @Nullable String suffix,
+    record Target(@Schema(maxLength = InputLimits.QUOTE) @Nullable String exact,
+                  @Schema(maxLength = InputLimits.QUOTE_CONTEXT) @Nullable String prefix,
+                  @Schema(maxLength = InputLimits.QUOTE_CONTEXT) @Nullable String suffix,
                   @Nullable Integer start, @Nullable Integer end, @Nullable Long revision) {
     }
 
-    record Reference(@Nullable String text, @Nullable String language) {
+    record Reference(@Schema(maxLength = InputLimits.REFERENCE) @Nullable String text,
+                     @Schema(maxLength = InputLimits.LANGUAGE) @Nullable String language) {
     }
 
     FixProposal toProposal(int index, String fixId) {
