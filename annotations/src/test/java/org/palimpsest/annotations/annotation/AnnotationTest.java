@@ -8,6 +8,9 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.palimpsest.archive.input.FieldTooLongException;
+import org.palimpsest.archive.input.InputLimits;
+import org.palimpsest.archive.input.InvalidTextException;
 import org.palimpsest.annotations.anchoring.TextPositionSelector;
 import org.palimpsest.annotations.anchoring.TextQuoteSelector;
 
@@ -95,16 +98,38 @@ class AnnotationTest {
 
     @Test
     void refusesBodiesOverTheTotalSizeLimit() {
-        String half = "w".repeat(Annotation.MAX_BODY_LENGTH / 2);
+        String half = "w".repeat(InputLimits.ANNOTATION_BODIES / 2);
         fixture.givenNoPriorActivity()
                 .when(new CreateAnnotation("a1", "mara", COMMENTING, List.of(Body.text(half), Body.text(half + "w")), TARGET, null))
-                .expectException(invalid("body"))
+                .expectException(FieldTooLongException.class)
+                .expectExceptionMessage("body is limited to " + InputLimits.ANNOTATION_BODIES
+                        + " characters (code points); this one has " + (InputLimits.ANNOTATION_BODIES + 1))
                 .expectNoEvents();
         // Code points, not UTF-16 units: the limit holds for astral characters as for any other.
-        String astral = "𠮷".repeat(Annotation.MAX_BODY_LENGTH);
+        String astral = "𠮷".repeat(InputLimits.ANNOTATION_BODIES);
         fixture.givenNoPriorActivity()
                 .when(new CreateAnnotation("a1", "mara", COMMENTING, List.of(Body.text(astral)), TARGET, null))
                 .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void refusesATagOverItsLimit() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateAnnotation("a1", "mara", COMMENTING,
+                        List.of(Body.text("fine"), Body.tag("t".repeat(InputLimits.TAG + 1))), TARGET, null))
+                .expectException(FieldTooLongException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("body[1].value is limited to " + InputLimits.TAG))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAQuoteWithALoneSurrogate() {
+        DocumentTarget halfAnEmoji = new DocumentTarget("d1", 0, TextQuoteSelector.of("\uD83D"), null);
+        fixture.givenNoPriorActivity()
+                .when(new CreateAnnotation("a1", "mara", COMMENTING, List.of(Body.text("fine")), halfAnEmoji, null))
+                .expectException(InvalidTextException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("target.selector.exact holds a lone surrogate"))
+                .expectNoEvents();
     }
 
     @Test

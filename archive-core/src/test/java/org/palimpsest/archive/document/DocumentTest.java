@@ -1,10 +1,16 @@
 package org.palimpsest.archive.document;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.HexFormat;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.palimpsest.archive.input.FieldTooLongException;
+import org.palimpsest.archive.input.InputLimits;
+import org.palimpsest.archive.input.InvalidTextException;
 
 class DocumentTest {
 
@@ -66,7 +72,49 @@ class DocumentTest {
     void rejectsBlankText() {
         fixture.givenNoPriorActivity()
                 .when(new ImportDocument("d1", SOURCE, "t", "en", null, "  \n ", "alice"))
-                .expectException(IllegalArgumentException.class)
+                .expectException(InvalidDocumentException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theContentHashIsTheSha256OfTheStoredTextEvenWhenNormalizingChangesIt() throws Exception {
+        // A byte-order mark, CRLF line ends and a decomposed é: a sender that skipped DocumentText.normalize.
+        String sent = "\uFEFFCafe\u0301 au lait\r\nsecond line\r";
+        String stored = "Caf\u00e9 au lait\nsecond line\n";
+        String sha256 = "sha256:" + HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(stored.getBytes(StandardCharsets.UTF_8)));
+        fixture.givenNoPriorActivity()
+                .when(new ImportDocument("d1", SOURCE, "t", "fr", null, sent, "alice"))
+                .expectEvents(new DocumentImported("d1", SOURCE, "t", "fr", null, stored, sha256, "alice"));
+    }
+
+    @Test
+    void refusesTextWithALoneSurrogate() {
+        fixture.givenNoPriorActivity()
+                .when(new ImportDocument("d1", SOURCE, "t", "en", null, "half of \uD83D an emoji", "alice"))
+                .expectException(InvalidTextException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("text"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesATitleOverItsLimitNamingFieldAndLimit() {
+        String title = "T".repeat(InputLimits.TITLE + 1);
+        fixture.givenNoPriorActivity()
+                .when(new ImportDocument("d1", SOURCE, title, "en", null, "words", "alice"))
+                .expectException(FieldTooLongException.class)
+                .expectExceptionMessage("title is limited to " + InputLimits.TITLE
+                        + " characters (code points); this one has " + (InputLimits.TITLE + 1))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesOversizedMetadata() {
+        DocumentSource longSource = new DocumentSource("https://example.org/" + "p".repeat(InputLimits.SOURCE_URI),
+                null, SOURCE.retrievedAt());
+        fixture.givenNoPriorActivity()
+                .when(new ImportDocument("d1", longSource, "t", "en", null, "words", "alice"))
+                .expectException(FieldTooLongException.class)
                 .expectNoEvents();
     }
 }

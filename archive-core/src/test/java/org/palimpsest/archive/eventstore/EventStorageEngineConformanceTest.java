@@ -651,6 +651,30 @@ public abstract class EventStorageEngineConformanceTest {
                             @Nullable ExaminedPerRead examined) {
     }
 
+    /**
+     * An event over {@code InputLimits.STORED_EVENT_BYTES} is refused by the engine before it reserves a global index:
+     * nothing is written, no gap is left, and MongoDB's own 16 MiB refusal (which names no limit) is never reached.
+     */
+    @Test
+    void refusesAnEventOverTheStoredEventLimitBeforeReservingAnIndex() {
+        SequencedMongoEventStorageEngine engine = engine().build();
+        engine.appendEvents(List.of(new GenericDomainEventMessage<>(AGGREGATE_TYPE, "small", 0, "before")));
+        String huge = "x".repeat(org.palimpsest.archive.input.InputLimits.STORED_EVENT_BYTES);
+        List<EventMessage<?>> tooLarge = List.of(new GenericDomainEventMessage<>(AGGREGATE_TYPE, "large", 0, huge));
+
+        assertThatThrownBy(() -> engine.appendEvents(tooLarge))
+                .isInstanceOfSatisfying(EventTooLargeException.class, e -> {
+                    assertThat(e.limit()).isEqualTo(org.palimpsest.archive.input.InputLimits.STORED_EVENT_BYTES);
+                    assertThat(e.bytes()).isGreaterThan(e.limit());
+                });
+        engine.appendEvents(List.of(new GenericDomainEventMessage<>(AGGREGATE_TYPE, "small", 1, "after")));
+
+        assertThat(rawEvents().countDocuments()).isEqualTo(2);
+        List<Long> indexes = new ArrayList<>(globalIndexByEventIdentifier().values());
+        Collections.sort(indexes);
+        assertThat(indexes.get(1)).as("no index was reserved for the refused event").isEqualTo(indexes.get(0) + 1);
+    }
+
     // ------------------------------------------------------------------ fixtures
 
     /** The engine under test on the test's database, configured as the tests expect; adjust before building. */

@@ -9,6 +9,9 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.palimpsest.archive.document.ContentHash;
+import org.palimpsest.archive.input.FieldTooLongException;
+import org.palimpsest.archive.input.InputLimits;
+import org.palimpsest.archive.input.InvalidTextException;
 import org.palimpsest.archive.document.Document;
 import org.palimpsest.archive.document.DocumentImported;
 import org.palimpsest.archive.document.DocumentReimported;
@@ -236,5 +239,55 @@ class DocumentFixTest {
         assertThat(change.map(new org.palimpsest.archive.extraction.Span(13, 15))).contains(new org.palimpsest.archive.extraction.Span(14, 16));
         assertThat(change.map(new org.palimpsest.archive.extraction.Span(9, 11))).isEmpty();
         assertThat(change.map(new org.palimpsest.archive.extraction.Span(11, 12))).isEmpty();
+    }
+
+    @Test
+    void aQuoteWithALoneSurrogateIsRefusedAndNeverSplitsACharacter() {
+        // "\uD83D" alone is the first half of 📜: it occurs in the text, but anchoring it would split the emoji.
+        String text = "\uD83D\uDCDC scroll";
+        fixture.given(imported(text))
+                .when(new ProposeFixes("d1", List.of(proposal("f1", "\uD83D", null, "x")), "ed", false, null))
+                .expectException(InvalidTextException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("target.exact"))
+                .expectNoEvents();
+        fixture.given(imported(text))
+                .when(new ProposeFixes("d1", List.of(proposal("f1", "scroll", null, "\uDCDC")), "ed", false, null))
+                .expectException(InvalidTextException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("replacement"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAWhitespacePaddedReasonOverItsLimitNamingTheBatchItem() {
+        FixProposal padded = new FixProposal("f2", new FixTarget("bord", null, null, null, null, null), "board",
+                FixKind.TYPO, "spelling" + " ".repeat(InputLimits.REASON), null);
+        fixture.given(imported(TEXT))
+                .when(new ProposeFixes("d1", List.of(proposal("f1", "2017", null, "2016"), padded), "ed", false, null))
+                .expectException(FieldTooLongException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("reason is limited to " + InputLimits.REASON))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAReplacementOverItsLimit() {
+        fixture.given(imported(TEXT))
+                .when(new ProposeFixes("d1", List.of(proposal("f1", "bord", null, "b".repeat(InputLimits.REPLACEMENT + 1))),
+                        "ed", false, null))
+                .expectException(FieldTooLongException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAReviewCommentOverItsLimit() {
+        FixTarget target = anchored("bord", "Dana Whitlok met the ", " in 2017.", 21, 0);
+        String comment = "c".repeat(InputLimits.COMMENT + 1);
+        fixture.given(imported(TEXT), proposed("f1", target, "board"))
+                .when(new AcceptFix("d1", "f1", "ed", comment))
+                .expectException(FieldTooLongException.class)
+                .expectNoEvents();
+        fixture.given(imported(TEXT), proposed("f1", target, "board"))
+                .when(new RejectFix("d1", "f1", "ed", comment))
+                .expectException(FieldTooLongException.class)
+                .expectNoEvents();
     }
 }
