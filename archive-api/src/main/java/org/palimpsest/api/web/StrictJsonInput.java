@@ -12,7 +12,9 @@ import tools.jackson.databind.type.LogicalType;
  * Request bodies bind only values of the declared JSON type: {@code "start": 1.5} or {@code "start": "12"} is not an
  * offset, and {@code "exact": 5} is not a quote. Jackson's lenient defaults would truncate or convert them silently;
  * refused, they become a 400 problem naming the field. This mapper is Spring's, used for HTTP bodies only: events and
- * projections have serializers of their own.
+ * projections have serializers of their own. The bytes themselves (strict UTF-8, no lone surrogates, the size) are
+ * checked before Jackson sees them, by {@link RequestBodyGate}: Jackson accepts escaped lone surrogates and
+ * Spring hands it a {@code Reader} for some declared charsets, where no byte is checked at all.
  */
 @Component
 class StrictJsonInput implements JsonMapperBuilderCustomizer {
