@@ -2,9 +2,6 @@ package org.palimpsest.api.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +16,8 @@ import org.palimpsest.archive.document.DocumentImporter;
 import org.palimpsest.archive.document.ImportOutcome;
 import org.palimpsest.archive.document.ImportRequest;
 import org.palimpsest.archive.document.InvalidDocumentException;
+import org.palimpsest.archive.input.InvalidTextException;
+import org.palimpsest.archive.input.UnicodeText;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,8 +77,8 @@ final class ImportCommand implements Callable<Integer> {
         } catch (InvalidDocumentException e) {
             String where = e.line() == null ? file.toString() : file + ":" + e.line();
             summary.fail(where, e.getMessage());
-        } catch (CharacterCodingException e) {
-            summary.fail(file.toString(), "not valid UTF-8 text");
+        } catch (InvalidTextException e) {
+            summary.fail(file.toString(), e.getMessage());
         } catch (IOException e) {
             summary.fail(file.toString(), "cannot read: " + e.getMessage());
         } catch (RuntimeException e) {
@@ -112,12 +111,9 @@ final class ImportCommand implements Callable<Integer> {
         return EXTENSIONS.stream().anyMatch(name::endsWith);
     }
 
+    /** The same strict rule as the API's: malformed bytes are refused, never replaced. */
     private static String readUtf8(Path file) throws IOException {
-        return StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-                .toString();
+        return UnicodeText.decodeUtf8(Files.readAllBytes(file));
     }
 
 }

@@ -127,7 +127,7 @@ class RequestBodyGate extends OncePerRequestFilter {
             UnicodeText.decodeUtf8(body);
         } catch (InvalidTextException e) {
             ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-text",
-                    "Not valid UTF-8", e.getMessage());
+                    "Not valid UTF-8", "the body is " + e.getMessage() + " (JSON is always UTF-8)");
             problem.setProperty("field", "body");
             problem.setProperty("offset", e.offset());
             return problem;

@@ -38,9 +38,9 @@ public final class UnicodeText {
             result = decoder.flush(out);
         }
         if (result.isError()) {
-            throw new InvalidTextException(null, null, in.position(), "the body is not valid " + charset.name()
-                    + " text: " + (result.isMalformed() ? "malformed" : "unmappable") + " input at byte "
-                    + in.position() + "; send UTF-8 (or name the charset in Content-Type), never replaced or repaired");
+            throw new InvalidTextException(null, null, in.position(), "not valid " + charset.name() + " text: "
+                    + (result.isMalformed() ? "malformed" : "unmappable") + " input at byte " + in.position()
+                    + "; it is refused, never repaired");
         }
         String text = out.flip().toString();
         requireScalarValues(null, null, text);

@@ -16,6 +16,7 @@ import org.palimpsest.api.web.NotFoundException;
 import org.palimpsest.archive.document.DocumentImporter;
 import org.palimpsest.archive.document.ImportOutcome;
 import org.palimpsest.archive.document.ImportRequest;
+import org.palimpsest.archive.input.InvalidTextException;
 import org.palimpsest.archive.input.UnicodeText;
 import org.palimpsest.archive.projection.VersionIndex;
 import org.palimpsest.archive.projection.reading.FindReadingView;
@@ -174,6 +175,11 @@ class DocumentController {
     private static String decode(byte[] body, MediaType contentType) {
         // The size was checked before the body was read (RequestBodyGate, palimpsest.limits.request-body).
         Charset charset = contentType.getCharset() == null ? StandardCharsets.UTF_8 : contentType.getCharset();
-        return UnicodeText.decode(body, charset);
+        try {
+            return UnicodeText.decode(body, charset);
+        } catch (InvalidTextException e) {
+            throw new InvalidTextException(null, null, e.offset(), "the body is " + e.getMessage()
+                    + "; send UTF-8 or name the charset in Content-Type");
+        }
     }
 }
