@@ -177,9 +177,9 @@ public class Annotation {
             String field = "body[" + i + "]";
             InputLimits.check(field + ".value", body.value(),
                     Body.TAGGING.equals(body.purpose()) ? InputLimits.TAG : InputLimits.ANNOTATION_BODIES);
-            InputLimits.check(field + ".format", body.format(), InputLimits.LANGUAGE);
+            InputLimits.check(field + ".format", body.format(), InputLimits.TOKEN);
             InputLimits.check(field + ".language", body.language(), InputLimits.LANGUAGE);
-            InputLimits.check(field + ".purpose", body.purpose(), InputLimits.LANGUAGE);
+            InputLimits.check(field + ".purpose", body.purpose(), InputLimits.TOKEN);
             if (body.value().isBlank()) {
                 throw new InvalidAnnotationException(field + ".value", "a body needs text");
             }

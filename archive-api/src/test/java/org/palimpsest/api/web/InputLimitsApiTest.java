@@ -239,6 +239,8 @@ class InputLimitsApiTest extends ArchiveIntegrationTest {
         assertThat(maxLength(schemas, "FixProposalJson", "reason")).isEqualTo(InputLimits.REASON);
         assertThat(maxLength(schemas, "Target", "exact")).isEqualTo(InputLimits.QUOTE);
         assertThat(maxLength(schemas, "Review", "comment")).isEqualTo(InputLimits.COMMENT);
+        assertThat(maxLength(schemas, "ReasonJson", "reason")).isEqualTo(InputLimits.REASON);
+        assertThat(maxLength(schemas, "NewUserJson", "name")).isEqualTo(InputLimits.ACCOUNT_NAME);
     }
 
     // ------------------------------------------------------------------ helpers

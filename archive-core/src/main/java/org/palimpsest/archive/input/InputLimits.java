@@ -43,6 +43,8 @@ public final class InputLimits {
     public static final int TAG = 100;
     /** An account name (lower-case letters, digits, '.', '_', '-'). */
     public static final int ACCOUNT_NAME = 64;
+    /** A short token: an annotation body's media type ({@code text/markdown}) or purpose ({@code tagging}). */
+    public static final int TOKEN = 128;
     /** The name, IRI or home page of the software that made an annotation. */
     public static final int GENERATOR = 2_000;
 
