@@ -164,7 +164,8 @@ final class HostileRequests {
         if (user.equals("garbage")) {
             request.header("Authorization", pick(List.of("Basic !!!", "Bearer x", "Basic " + java.util.Base64.getEncoder()
                     .encodeToString("nobody:nothing".getBytes(StandardCharsets.UTF_8)), "Basic", "\u00ff", "Basic "
-                    + java.util.Base64.getEncoder().encodeToString("admin:\u00ff".getBytes(StandardCharsets.ISO_8859_1)))));
+                    // Never a real account's name: failed sign-ins throttle that account for the rest of the suite.
+                    + java.util.Base64.getEncoder().encodeToString("nobody:\u00ff".getBytes(StandardCharsets.ISO_8859_1)))));
         } else if (!user.isEmpty()) {
             request.header("Authorization", authorization.apply(user));
         }
