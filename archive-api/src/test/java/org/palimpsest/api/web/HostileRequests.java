@@ -312,6 +312,18 @@ final class HostileRequests {
                 "/api/audit/events?from=%2B1000000000-01-01T00:00:00Z").header("Authorization", authorization.apply("auditor"))));
         cases.add(refused("fixes: accept given twice", post(fixes + "?accept=false&accept=true", annotator, "application/json",
                 utf8("{\"target\":{\"exact\":\"bord\"},\"replacement\":\"board\",\"reason\":\"r\"}"))));
+        // The request line and framing: protocols Tomcat does not speak, lengths that contradict each other.
+        for (String version : List.of("HTTP/2.0", "HTTP/3.0", "HTTP/1.2", "HTTP/9.9", "HTTP/x", "HTTPS/1.1")) {
+            cases.add(Generated.plain("request line " + version, RawHttp.Request.of("GET", documents).version(version)));
+        }
+        cases.add(refused("Content-Length not a number", RawHttp.Request.of("POST", documents)
+                .header("Authorization", editor).header("Content-Length", "ten")));
+        cases.add(refused("Content-Length twice, differing", post(documents, editor, "application/json",
+                utf8("{\"text\":\"x\"}")).header("Content-Length", "3")));
+        cases.add(refused("chunked and Content-Length", post(documents, editor, "application/json",
+                utf8("{\"text\":\"x\"}")).header("Transfer-Encoding", "chunked")));
+        cases.add(refused("Transfer-Encoding gzip", RawHttp.Request.of("POST", documents).header("Authorization", editor)
+                .header("Transfer-Encoding", "gzip")));
         for (String method : UNMAPPED_METHODS) {
             if (!method.equals("CONNECT")) {
                 cases.add(new Generated(method + " /api/documents", RawHttp.Request.of(method, documents), null, 405));

@@ -121,7 +121,9 @@ class ProblemAnswersTest extends ArchiveIntegrationTest {
                 get("documents: language=$gt", "/api/documents?language=%24gt", 400, "language"),
                 get("documents: language with a bad subtag", "/api/documents?language=en-", 400, "language"),
                 get("documents: page given twice", "/api/documents?page=0&page=1", 400, "page"),
-                get("documents: page -1", "/api/documents?page=-1", 400, null),
+                get("documents: page -1", "/api/documents?page=-1", 400, "page"),
+                get("emails: page -1", "/api/emails?page=-1", 400, "page"),
+                get("timeline: size 0", "/api/timeline?size=0", 400, "size"),
                 get("annotations: size 0", "/annotations/?size=0", 400, "size"),
                 get("timeline: lang=$gt", "/api/timeline?lang=$gt", 400, "lang"),
                 get("timeline: undeclared parameter", "/api/timeline?language=ko", 400, "language"),
@@ -135,6 +137,16 @@ class ProblemAnswersTest extends ArchiveIntegrationTest {
                         .header("Authorization", auth.apply("editor")), 405, null, null, "GET"),
                 new Case("annotation: Accept-Datetime year 99999", (id, auth) -> RawHttp.Request.of("GET", "/annotations/" + id)
                         .header("Accept-Datetime", "Sat, 01 Jan 99999 00:00:00 GMT"), 400, null, null, null),
+                new Case("request line HTTP/2.0", (id, auth) -> RawHttp.Request.of("GET", "/api/documents").version("HTTP/2.0"),
+                        400, null, null, null),
+                new Case("request line HTTP/1.2", (id, auth) -> RawHttp.Request.of("GET", "/api/documents").version("HTTP/1.2"),
+                        400, null, null, null),
+                new Case("import: Transfer-Encoding gzip", (id, auth) -> RawHttp.Request.of("POST", "/api/documents")
+                        .header("Authorization", auth.apply("editor")).header("Transfer-Encoding", "gzip"), 400, null, null, null),
+                new Case("import: chunked body with a chunk header that is no size", (id, auth) -> RawHttp.Request.of("POST",
+                        "/api/documents").header("Authorization", auth.apply("editor")).header("Content-Type", "application/json")
+                        .header("Transfer-Encoding", "chunked").version("HTTP/1.1")
+                        .body(null, bytes("zz\r\n{\"text\":\"x\"}\r\n0\r\n\r\n")), 400, null, null, null),
                 new Case("annotation: If-Match beyond 64 bits", (id, auth) -> RawHttp.Request.of("PUT", "/annotations/" + id)
                         .header("Authorization", auth.apply("annotator"))
                         .header("If-Match", "\"99999999999999999999999\"")
