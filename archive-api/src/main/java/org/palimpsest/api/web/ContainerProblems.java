@@ -39,20 +39,11 @@ class ContainerProblems {
             @Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> resolver, MappedMethods methods) {
         return (request, response, rejection) -> {
             Exception refusal = FIREWALL_METHODS.contains(request.getMethod()) ? rejection
-                    : new HttpRequestMethodNotSupportedException(request.getMethod(), allowed(methods, request.getRequestURI()));
+                    : new HttpRequestMethodNotSupportedException(request.getMethod(), methods.at(request.getRequestURI()));
             if (resolver.getObject().resolveException(request, response, null, refusal) == null) {
                 response.sendError(HttpStatus.BAD_REQUEST.value());
             }
         };
-    }
-
-    /** The methods mapped at a path the firewall may also have refused (undecodable, say): none if it cannot be read. */
-    private static Set<String> allowed(MappedMethods methods, String path) {
-        try {
-            return methods.at(path);
-        } catch (RuntimeException unreadable) {
-            return Set.of();
-        }
     }
 
     /** Replaces the plain error report valve Boot's own Tomcat customizer installs on the host. */

@@ -69,6 +69,11 @@ class ProblemAnswersTest extends ArchiveIntegrationTest {
                         .header("Authorization", auth.apply("editor"))
                         .body("application/json", bytes("{\"text\":5}")), 400, "text", null, null),
                 new Case("CONNECT", (id, auth) -> RawHttp.Request.of("CONNECT", "/api/documents"), 405, null, null, "POST"),
+                new Case("CONNECT to an undecodable path", (id, auth) -> RawHttp.Request.of("CONNECT", "/api/documents/%zz"),
+                        405, null, null, null),
+                // Tomcat refuses the undecodable path before any method is looked at: malformed first.
+                new Case("FOO to an undecodable path", (id, auth) -> RawHttp.Request.of("FOO", "/api/documents/%zz"),
+                        400, null, null, null),
                 new Case("TRACE", (id, auth) -> RawHttp.Request.of("TRACE", "/api/documents/" + id), 405, null, null, "GET"),
                 new Case("PATCH unmapped", (id, auth) -> RawHttp.Request.of("PATCH", "/api/documents")
                         .header("Authorization", auth.apply("editor")).body("application/json", bytes("{}")), 405, null, null, "POST"),
