@@ -32,7 +32,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@code ?page=1&page=2} bound one of them. What a handler declares is read from its method, once per method:
  * {@code @RequestParam} names, simple parameters bound by name, and the components or properties of a
  * {@code @ModelAttribute}; a {@code @RequestParam Map} takes any name. So every endpoint of the archive is covered,
- * and a new one is without a list to keep. Handlers outside the application's own packages (the OpenAPI document,
+ * and a new one is covered without a list to keep. Handlers outside the application's own packages (the OpenAPI document,
  * Swagger UI, actuator) take parameters of their own and are left alone.
  */
 @Component
