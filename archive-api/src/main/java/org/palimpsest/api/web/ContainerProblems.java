@@ -1,5 +1,6 @@
 package org.palimpsest.api.web;
 
+import java.util.Set;
 import org.apache.catalina.Container;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -24,12 +26,21 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ContainerProblems {
 
+    /**
+     * Methods the firewall lets through; it refuses any other ({@code PROPFIND}, {@code FOO}) before anything else, as
+     * a malformed request. It is a well-formed request for a method this archive does not have: 405 with the methods
+     * the path does have, as Spring MVC answers a standard method a path lacks.
+     */
+    private static final Set<String> FIREWALL_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
     /** Spring Security picks this bean up for its firewall; the default answers with a bare status and no body. */
     @Bean
     RequestRejectedHandler problemForRejectedRequest(
-            @Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> resolver) {
+            @Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> resolver, MappedMethods methods) {
         return (request, response, rejection) -> {
-            if (resolver.getObject().resolveException(request, response, null, rejection) == null) {
+            Exception refusal = FIREWALL_METHODS.contains(request.getMethod()) ? rejection
+                    : new HttpRequestMethodNotSupportedException(request.getMethod(), methods.at(request.getRequestURI()));
+            if (resolver.getObject().resolveException(request, response, null, refusal) == null) {
                 response.sendError(HttpStatus.BAD_REQUEST.value());
             }
         };

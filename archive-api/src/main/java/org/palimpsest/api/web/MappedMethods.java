@@ -24,18 +24,26 @@ public class MappedMethods {
         this.mappings = mappings;
     }
 
-    /** Sorted, with {@code HEAD} where {@code GET} is and {@code OPTIONS} where anything is; empty for no mapping. */
+    /**
+     * Sorted, with {@code HEAD} where {@code GET} is and {@code OPTIONS} where anything is; empty for no mapping and for
+     * a path that cannot be decoded (this is asked for requests already refused, whose paths may be anything).
+     */
     Set<String> at(@Nullable String path) {
         Set<String> allowed = new TreeSet<>();
         if (path == null || !path.startsWith("/")) {
             return allowed;
         }
-        PathContainer parsed = PathContainer.parsePath(path);
-        for (RequestMappingInfo info : mappings.getObject().getHandlerMethods().keySet()) {
-            if (info.getPathPatternsCondition() != null
-                    && info.getPathPatternsCondition().getPatterns().stream().anyMatch(pattern -> pattern.matches(parsed))) {
-                info.getMethodsCondition().getMethods().stream().map(RequestMethod::name).forEach(allowed::add);
+        try {
+            PathContainer parsed = PathContainer.parsePath(path);
+            for (RequestMappingInfo info : mappings.getObject().getHandlerMethods().keySet()) {
+                if (info.getPathPatternsCondition() != null
+                        && info.getPathPatternsCondition().getPatterns().stream().anyMatch(pattern -> pattern.matches(parsed))) {
+                    info.getMethodsCondition().getMethods().stream().map(RequestMethod::name).forEach(allowed::add);
+                }
             }
+        } catch (IllegalArgumentException undecodable) {
+            // A segment such as %zz cannot be decoded for matching: no mapping has that path.
+            return new TreeSet<>();
         }
         if (allowed.contains("GET")) {
             allowed.add("HEAD");
@@ -51,11 +59,16 @@ public class MappedMethods {
         if (path == null || !path.startsWith("/")) {
             return false;
         }
-        PathContainer parsed = PathContainer.parsePath(path);
-        boolean anyForAllMethods = mappings.getObject().getHandlerMethods().keySet().stream()
-                .anyMatch(info -> info.getPathPatternsCondition() != null
-                        && info.getPathPatternsCondition().getPatterns().stream().anyMatch(p -> p.matches(parsed))
-                        && info.getMethodsCondition().getMethods().isEmpty());
+        boolean anyForAllMethods;
+        try {
+            PathContainer parsed = PathContainer.parsePath(path);
+            anyForAllMethods = mappings.getObject().getHandlerMethods().keySet().stream()
+                    .anyMatch(info -> info.getPathPatternsCondition() != null
+                            && info.getPathPatternsCondition().getPatterns().stream().anyMatch(p -> p.matches(parsed))
+                            && info.getMethodsCondition().getMethods().isEmpty());
+        } catch (IllegalArgumentException undecodable) {
+            return false;
+        }
         // A handler without a method condition takes every method: nothing here is refused with 405.
         if (anyForAllMethods) {
             return false;

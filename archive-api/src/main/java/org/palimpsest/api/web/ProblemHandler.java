@@ -192,6 +192,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "the query string or form body is not valid percent-encoded UTF-8"));
     }
 
+    /**
+     * Tomcat could not read the body as the request frames it: a chunk header that is no hexadecimal size, a chunked
+     * body that ends early. The exception surfaces while a controller's argument is read, so it arrives here.
+     */
+    @ExceptionHandler(org.apache.coyote.BadRequestException.class)
+    ResponseEntity<ProblemDetail> unframedBody(org.apache.coyote.BadRequestException e) {
+        return answer(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable body",
+                "the body does not match its framing (" + e.getMessage() + "); send a Content-Length, or valid chunks"));
+    }
+
     /** A multipart body without its boundary or cut short; no endpoint takes multipart, but the parsing comes first. */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException e) {

@@ -6,17 +6,44 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Generates hostile requests from one seeded {@link Random}, so a failing run is repeated by its seed: bodies of wrong
- * types, huge numbers, deep nesting, invalid UTF-8, random and truncated JSON and the wrong content types; garbage in
- * {@code Prefer}, {@code If-Match}, {@code Accept}, {@code Accept-Datetime} and {@code Content-Type}; path variables
- * filled with existing ids or with encodings, dot segments, control characters and very long ids.
+ * types, huge numbers, deep nesting, invalid UTF-8 (overlong forms, surrogates, cut sequences), random and truncated
+ * JSON and the wrong content types; garbage in {@code Prefer}, {@code If-Match}, {@code Accept},
+ * {@code Accept-Datetime}, {@code Content-Type} and {@code Authorization}; query parameters the endpoint declares
+ * with out-of-range, malformed or repeated values, and parameters no endpoint declares; path variables filled with
+ * existing ids or with encodings, dot segments, control characters and very long ids; methods no endpoint maps; and
+ * a few fixed requests that once hurt the archive ({@link #knownCases()}), oversized bodies among them.
  */
 final class HostileRequests {
+
+    /**
+     * An endpoint to aim at: a method and path pattern, the query parameters its handler declares, and whether the
+     * handler is the archive's own (so refuses undeclared parameters) rather than a library's (the OpenAPI document).
+     */
+    record Endpoint(String method, String pattern, Set<String> parameters, boolean own) {
+        @Override
+        public String toString() {
+            return method + " " + pattern;
+        }
+    }
+
+    /**
+     * A generated request, with what its answer must be beyond "no 5xx, every error a problem": refused (any 4xx),
+     * because {@code mustRefuse} says why, or exactly {@code status}.
+     */
+    record Generated(String label, RawHttp.Request request, @Nullable String mustRefuse, @Nullable Integer status) {
+
+        static Generated plain(String label, RawHttp.Request request) {
+            return new Generated(label, request, null, null);
+        }
+    }
 
     /** A JSON token written as is: numbers and words no serializer would produce. */
     record Raw(String json) {
@@ -32,7 +59,7 @@ final class HostileRequests {
             new Raw("1e30"), new Raw("-1e308"), new Raw("1e999999"), new Raw("123456789012345678901234567890"),
             new Raw("9223372036854775808"), new Raw("-9223372036854775809"), new Raw("2147483648"), new Raw("1.5"),
             new Raw("-1"), new Raw("0"), new Raw("-0.0"), new Raw("9".repeat(2_000)), new Raw("NaN"), new Raw("Infinity"),
-            new Raw("0x10"), new Raw("01"), new Raw("\"\\ud800\""), new Raw("\"\\u0000\""), new Raw("\"\\x\""),
+            new Raw("0x10"), new Raw("01"), new Raw("\"\\ud800\""), new Raw("\"\\udc00x\""), new Raw("\"a\\ud83d\""), new Raw("\"\\u0000\""), new Raw("\"\\x\""),
             "abc", "", " ", "\u0000", "\u202e", "𝔏", "x".repeat(70_000), "2024-13-45T99:99:99Z", "+1000000000-01-01T00:00:00Z",
             true, false, new Raw("null"), List.of(), Map.of(), List.of(1, "a", List.of()), Map.of("a", Map.of()),
             "typo", "TYPO", "accepted", "http://localhost/annotations/x", "/api/documents/../../etc");
@@ -47,6 +74,7 @@ final class HostileRequests {
             "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\"", "application/ld+json", "text/plain",
             "text/markdown", "text/plain; charset=UTF-16", "text/plain; charset=x-no-such", "text/markdown; charset=\"",
             ";;;", "application/json; charset=ebcdic-cp-us", "multipart/form-data", "application/x-www-form-urlencoded",
+            "application/x-ndjson", "text/markdown; charset=UTF-8", "application/json; charset=UTF-16BE", "text/*",
             "*/*", "application/*", "", "application/json\u0001", "application/problem+json", "image/png");
 
     private static final List<String> ACCEPTS = List.of("???", "image/png", "application/json;q=0", "*/*;q=abc",
@@ -69,6 +97,30 @@ final class HostileRequests {
             "\\", "~", "*", "'", "%22", "%3Cscript%3E", "{x}", "%7B%7D", "a".repeat(10_000), "b".repeat(3_000), "-1",
             "99999999999999999999999", "00000000-0000-0000-0000-000000000000", "%20", "%0d%0a", "reading-views%00");
 
+    /** Query values: out of range, malformed, empty, not UTF-8 once decoded, or plausible. */
+    private static final List<String> PARAMETER_VALUES = List.of("%24gt", "$gt", "-1", "0", "1", "99999999999999999999",
+            "1e30", "abc", "%2B1000000000-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z", "2024-02-30",
+            "2024-03-06T09:00:00Z", "2017", "%ff", "%", "%zz", "", "%00", "%C0%AF", "%ED%A0%80", "en", "ko-KR", "x-",
+            "en_US", "true", "maybe", "json", "timelinejs", "proposed", "a+b", "r".repeat(5_000), "%E2%80%AE");
+
+    /** Parameter names that no endpoint declares: typos of real ones, and worse. */
+    static final List<String> UNDECLARED = List.of("langauge", "pgae", "sizee", "x", "__proto__", "as_of", "q[]",
+            "filter[language]", "%24where", "a%00b");
+
+    /** Methods no endpoint maps, sent to paths that exist. */
+    private static final List<String> UNMAPPED_METHODS = List.of("CONNECT", "TRACE", "PROPFIND", "FOO", "BREW", "PURGE",
+            "M-SEARCH", "LINK");
+
+    /** Paths that no router should take apart without a problem answer. */
+    private static final List<String> BAD_PATHS = List.of("/api/documents/%2e%2e/%2e%2e/etc/passwd", "/%", "/%%",
+            "/api;x=1/documents", "//api//documents", "/api/documents/\u00ff", "/api/documents/%C0%AF",
+            "/api/documents/%ED%A0%80", "/api/./documents", "/api/documents/..;/admin/users", "/api/" + "a".repeat(9_000),
+            "/api/documents/" + "%61".repeat(3_000), "/annotations/%2F%2F", "/api/documents?%", "/api/documents?=x",
+            "/api/documents?&&&", "/*", "*", "/api/documents#x", "/api/documents/%0d%0aX-Injected:%201",
+            "/api/admin/projections/%2e%2e%2fusers/rebuild", "/swagger-ui/../api/admin/users", "/v3/api-docs/%ff");
+
+    private static final List<String> ROLES = List.of("", "reader", "annotator", "editor", "auditor", "admin", "garbage");
+
     private final Random random;
     private final Existing existing;
     private final Function<String, String> authorization;
@@ -79,26 +131,59 @@ final class HostileRequests {
         this.authorization = authorization;
     }
 
-    /** A hostile request to {@code method} {@code pattern}. */
-    RawHttp.Request next(String method, String pattern) {
-        RawHttp.Request request = RawHttp.Request.of(method, target(pattern));
-        // Mostly accounts that may write, so that most requests get past security to the parsing behind it.
-        String user = chance(0.85) ? pick(List.of("admin", "editor", "editor", "annotator", "annotator"))
-                : pick(List.of("reader", "", "garbage"));
+    /** A hostile request to {@code endpoint}, now and then with a method or path no endpoint has. */
+    Generated next(Endpoint endpoint) {
+        int variant = random.nextInt(100);
+        if (variant < 4) {
+            String method = pick(UNMAPPED_METHODS);
+            RawHttp.Request request = withCaller(RawHttp.Request.of(method, target(endpoint.pattern(), false)), true);
+            // CONNECT's target is an authority, so Tomcat may refuse the request line itself (400) instead.
+            return new Generated(method + " (unmapped)", request, method + " is no method of this archive", null);
+        }
+        if (variant < 7) {
+            RawHttp.Request request = withCaller(RawHttp.Request.of(pick(List.of("GET", "POST", "DELETE")), pick(BAD_PATHS)),
+                    chance(0.5));
+            return Generated.plain("(bad path)", chance(0.5) ? request : request.body("application/json", utf8("{}")));
+        }
+        boolean write = !endpoint.method().equals("GET") && !endpoint.method().equals("HEAD");
+        StringBuilder target = new StringBuilder(target(endpoint.pattern(), true));
+        String mustRefuse = chance(0.45) ? query(endpoint, target) : null;
+        RawHttp.Request request = withCaller(RawHttp.Request.of(endpoint.method(), target.toString()), write);
+        headers(request);
+        if (write ? chance(0.08) : chance(0.85)) {
+            return new Generated(endpoint.toString(), request, mustRefuse, null);
+        }
+        String contentType = chance(0.05) ? null : pick(CONTENT_TYPES);
+        return new Generated(endpoint.toString(), request.body(contentType, body(endpoint.pattern())), mustRefuse, null);
+    }
+
+    /** The caller: for a write mostly an account that may write, so most get past security to the parsing behind. */
+    private RawHttp.Request withCaller(RawHttp.Request request, boolean write) {
+        String user = write ? chance(0.85) ? pick(List.of("admin", "editor", "editor", "annotator", "annotator"))
+                : pick(List.of("reader", "", "garbage")) : pick(ROLES);
         if (user.equals("garbage")) {
             request.header("Authorization", pick(List.of("Basic !!!", "Bearer x", "Basic " + java.util.Base64.getEncoder()
-                    .encodeToString("nobody:nothing".getBytes(StandardCharsets.UTF_8)), "Basic", "\u00ff")));
+                    .encodeToString("nobody:nothing".getBytes(StandardCharsets.UTF_8)), "Basic", "\u00ff", "Basic "
+                    // Never a real account's name: failed sign-ins throttle that account for the rest of the suite.
+                    + java.util.Base64.getEncoder().encodeToString("nobody:\u00ff".getBytes(StandardCharsets.ISO_8859_1)))));
         } else if (!user.isEmpty()) {
             request.header("Authorization", authorization.apply(user));
         }
+        return request;
+    }
+
+    private void headers(RawHttp.Request request) {
         if (chance(0.3)) {
             request.header("Accept", pick(ACCEPTS));
         }
-        if (chance(0.3)) {
+        if (chance(0.25)) {
             request.header("Prefer", pick(PREFERS));
         }
-        if (chance(0.4)) {
+        if (chance(0.3)) {
             request.header("If-Match", pick(IF_MATCHES));
+        }
+        if (chance(0.05)) {
+            request.header("If-None-Match", pick(IF_MATCHES));
         }
         if (chance(0.2)) {
             request.header("Accept-Datetime", pick(ACCEPT_DATETIMES));
@@ -109,25 +194,53 @@ final class HostileRequests {
         if (chance(0.03)) {
             request.header("X-Control", "a\u0000b\u007f");
         }
-        if (chance(0.08)) {
-            return request;
+        if (chance(0.02)) {
+            request.header("Range", pick(List.of("bytes=0-", "bytes=99999999999999999999-", "bytes=-0", "lines=1-2")));
         }
-        String contentType = chance(0.05) ? null : pick(CONTENT_TYPES);
-        return request.body(contentType, body(pattern));
     }
 
-    private String target(String pattern) {
+    /**
+     * Appends one to three query parameters to {@code target}: mostly those the endpoint declares, with hostile values
+     * or twice, sometimes one that no endpoint declares. Answers why the request must be refused, if it must.
+     */
+    private @Nullable String query(Endpoint endpoint, StringBuilder target) {
+        List<String> declared = new ArrayList<>(endpoint.parameters());
+        String mustRefuse = null;
+        char separator = '?';
+        for (int i = 1 + random.nextInt(3); i > 0; i--) {
+            String name;
+            if (declared.isEmpty() || chance(0.25)) {
+                name = pick(UNDECLARED);
+                if (endpoint.own()) {
+                    mustRefuse = "undeclared query parameter " + name;
+                }
+            } else {
+                name = pick(declared);
+            }
+            String value = pick(PARAMETER_VALUES);
+            if (endpoint.own() && (name.equals("language") || name.equals("lang"))
+                    && (value.equals("$gt") || value.equals("%24gt") || value.equals("x-") || value.equals("a+b"))) {
+                mustRefuse = name + "=" + value + " is no BCP 47 tag";
+            }
+            target.append(separator).append(name).append('=').append(value);
+            separator = '&';
+            if (chance(0.1)) {
+                target.append('&').append(name).append('=').append(pick(PARAMETER_VALUES));
+            }
+        }
+        return mustRefuse;
+    }
+
+    private String target(String pattern, boolean mayAppend) {
         Matcher variables = VARIABLE.matcher(pattern);
         StringBuilder path = new StringBuilder();
         while (variables.find()) {
-            String value = chance(0.5) ? existingValue(variables.group(1), pattern) : pick(GARBAGE_SEGMENTS);
+            String value = chance(0.6) ? existingValue(variables.group(1), pattern) : pick(GARBAGE_SEGMENTS);
             variables.appendReplacement(path, Matcher.quoteReplacement(value));
         }
         variables.appendTail(path);
-        if (chance(0.15)) {
-            path.append(pick(List.of("/", "/..", "/%2e", "//", "?x=%", "?accept=maybe", "?accept=true", "?accept=",
-                    "?reason=" + "r".repeat(5_000), "?atPosition=-1", "?asOf=+1000000000-01-01T00:00:00Z", "?title=%ff",
-                    "?language=\u00ff", "?publishedAt=2024-02-30", "#fragment", "?a=b&a=c&=&&")));
+        if (mayAppend && chance(0.08)) {
+            path.append(pick(List.of("/", "/..", "/%2e", "//", "#fragment", ";x=y")));
         }
         return path.toString();
     }
@@ -136,12 +249,104 @@ final class HostileRequests {
         return switch (variable) {
             case "documentId" -> existing.documentId();
             case "fixId" -> existing.fixId();
-            case "id" -> pattern.startsWith("/annotations") ? existing.annotationId() : existing.documentId();
-            case "version" -> "1";
+            case "id" -> pattern.startsWith("/annotations") ? existing.annotationId()
+                    : pattern.startsWith("/api/emails") ? "unknown-email" : existing.documentId();
+            case "version", "revision" -> pick(List.of("0", "1", "2"));
             // A real projection name would start a full rebuild mid-suite: that is a valid command, not a hostile one.
-            case "name" -> "no-such-projection";
+            case "name" -> pattern.contains("/users/") ? pick(List.of("reader", "editor", "admin", "nobody"))
+                    : "no-such-projection";
+            case "role" -> pick(List.of("reader", "annotator", "editor", "auditor", "admin", "root"));
             default -> "unknown-" + variable;
         };
+    }
+
+    /**
+     * Requests that once answered 5xx, bloated the store or were taken in wrongly, each sent once per run: the
+     * oversized bodies among them are the only huge requests of the suite, so it stays fast.
+     */
+    List<Generated> knownCases() {
+        String editor = authorization.apply("editor");
+        String annotator = authorization.apply("annotator");
+        String documents = "/api/documents";
+        String fixes = documents + "/" + existing.documentId() + "/fixes";
+        List<Generated> cases = new ArrayList<>();
+        // Oversized: over the 10 MB body limit in every content type, and past MongoDB's 16 MB document.
+        cases.add(refused("import: 12 MB JSON title", post(documents, editor, "application/json",
+                utf8("{\"text\":\"A short text.\",\"title\":\"" + "t".repeat(12 << 20) + "\"}"))));
+        cases.add(refused("import: 17 MB JSON text", post(documents, editor, "application/json",
+                utf8("{\"text\":\"" + "Words and more words. ".repeat((17 << 20) / 22) + "\"}"))));
+        cases.add(refused("import: 11 MB text/plain", post(documents, editor, "text/plain",
+                utf8("Plain line of text.\n".repeat((11 << 20) / 20)))));
+        cases.add(refused("import: 11 MB NDJSON", post(documents, editor, "application/x-ndjson",
+                utf8("{\"text\":\"x\"}\n".repeat((11 << 20) / 13)))));
+        cases.add(refused("fix: 12 MB of whitespace", post(fixes, annotator, "application/json",
+                utf8("{\"target\":{\"exact\":\"" + existing.fixExact() + "\"}," + " ".repeat(12 << 20)
+                        + "\"replacement\":\"board\",\"reason\":\"spelling\"}"))));
+        cases.add(refused("fix review: 12 MB comment", post(fixes + "/" + existing.fixId() + "/reject", editor,
+                "application/json", utf8("{\"comment\":\"" + "c".repeat(12 << 20) + "\"}"))));
+        // Not Unicode scalar values: lone surrogates escaped in JSON, encoded surrogates, overlong forms.
+        cases.add(refused("import: lone surrogate in text", post(documents, editor, "application/json",
+                utf8("{\"text\":\"Before \\ud83d after.\"}"))));
+        cases.add(refused("import: lone surrogate in title", post(documents, editor, "application/json",
+                utf8("{\"text\":\"A text of its own.\",\"title\":\"\\udc00\"}"))));
+        cases.add(refused("import: overlong '/' in JSON", post(documents, editor, "application/json",
+                concat(utf8("{\"text\":\"a"), new byte[] {(byte) 0xc0, (byte) 0xaf}, utf8("b\"}")))));
+        cases.add(refused("import: encoded surrogate in JSON", post(documents, editor, "application/json",
+                concat(utf8("{\"text\":\"a"), new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, utf8("b\"}")))));
+        cases.add(refused("import: front matter only", post(documents, editor, "text/markdown",
+                utf8("---\ntitle: Nothing below\nlanguage: en\n---\n"))));
+        cases.add(refused("fix: lone surrogate in exact", post(fixes, annotator, "application/json",
+                utf8("{\"target\":{\"exact\":\"\\ud83d\"},\"replacement\":\"x\",\"reason\":\"r\"}"))));
+        cases.add(refused("annotation: lone surrogate in exact", post("/annotations/", annotator, "application/ld+json",
+                utf8("{\"type\":\"Annotation\",\"bodyValue\":\"note\",\"target\":{\"source\":\"/api/documents/"
+                        + existing.documentId() + "\",\"selector\":{\"type\":\"TextQuoteSelector\",\"exact\":\"\\udc00\"}}}"))));
+        // Wrong types, out-of-range values, unknown parameters and methods.
+        cases.add(refused("fix: start beyond 64 bits", post(fixes, annotator, "application/json",
+                utf8("{\"target\":{\"exact\":\"bord\",\"start\":123456789012345678901234567890},\"replacement\":\"b\"}"))));
+        cases.add(refused("fix: batch of numbers", post(fixes, annotator, "application/json", utf8("[1,2,3]"))));
+        cases.add(refused("documents: language=$gt", RawHttp.Request.of("GET", documents + "?language=%24gt")));
+        cases.add(refused("documents: undeclared langauge", RawHttp.Request.of("GET", documents + "?langauge=ko")));
+        cases.add(refused("documents: page twice", RawHttp.Request.of("GET", documents + "?page=0&page=1")));
+        cases.add(refused("timeline: lang=$gt", RawHttp.Request.of("GET", "/api/timeline?lang=$gt")));
+        cases.add(refused("audit: from year 1e9", RawHttp.Request.of("GET",
+                "/api/audit/events?from=%2B1000000000-01-01T00:00:00Z").header("Authorization", authorization.apply("auditor"))));
+        cases.add(refused("fixes: accept given twice", post(fixes + "?accept=false&accept=true", annotator, "application/json",
+                utf8("{\"target\":{\"exact\":\"bord\"},\"replacement\":\"board\",\"reason\":\"r\"}"))));
+        // The request line and framing: protocols Tomcat does not speak, lengths that contradict each other.
+        for (String version : List.of("HTTP/2.0", "HTTP/3.0", "HTTP/1.2", "HTTP/9.9", "HTTP/x", "HTTPS/1.1")) {
+            cases.add(Generated.plain("request line " + version, RawHttp.Request.of("GET", documents).version(version)));
+        }
+        cases.add(refused("Content-Length not a number", RawHttp.Request.of("POST", documents)
+                .header("Authorization", editor).header("Content-Length", "ten")));
+        cases.add(refused("Content-Length twice, differing", post(documents, editor, "application/json",
+                utf8("{\"text\":\"x\"}")).header("Content-Length", "3")));
+        cases.add(refused("chunked and Content-Length", post(documents, editor, "application/json",
+                utf8("{\"text\":\"x\"}")).header("Transfer-Encoding", "chunked")));
+        cases.add(refused("Transfer-Encoding gzip", RawHttp.Request.of("POST", documents).header("Authorization", editor)
+                .header("Transfer-Encoding", "gzip")));
+        for (String method : UNMAPPED_METHODS) {
+            if (!method.equals("CONNECT")) {
+                cases.add(new Generated(method + " /api/documents", RawHttp.Request.of(method, documents), null, 405));
+            }
+        }
+        cases.add(new Generated("CONNECT", RawHttp.Request.of("CONNECT", documents), null, 405));
+        return cases;
+    }
+
+    private static Generated refused(String label, RawHttp.Request request) {
+        return new Generated(label, request, label, null);
+    }
+
+    private static RawHttp.Request post(String path, String authorization, String contentType, byte[] body) {
+        return RawHttp.Request.of("POST", path).header("Authorization", authorization).body(contentType, body);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
+        }
+        return all.toByteArray();
     }
 
     private byte[] body(String pattern) {
@@ -275,7 +480,7 @@ final class HostileRequests {
 
     private byte[] invalidUtf8(String json) {
         byte[] valid = utf8(json);
-        byte[][] breakers = {{(byte) 0xff}, {(byte) 0xc0, (byte) 0x80}, {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+        byte[][] breakers = {{(byte) 0xff}, {(byte) 0xc0, (byte) 0x80}, {(byte) 0xc0, (byte) 0xaf}, {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
                 {(byte) 0xe2, (byte) 0x82}, {(byte) 0xf8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}};
         byte[] breaker = breakers[random.nextInt(breakers.length)];
         int at = random.nextInt(valid.length + 1);

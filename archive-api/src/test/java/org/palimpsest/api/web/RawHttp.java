@@ -26,10 +26,15 @@ final class RawHttp {
     }
 
     /** A request exactly as it goes on the wire, except for Host, Connection and Content-Length, which are added. */
-    record Request(String method, byte[] target, List<String[]> headers, byte @Nullable [] body) {
+    record Request(String method, byte[] target, String version, List<String[]> headers, byte @Nullable [] body) {
 
         static Request of(String method, String target) {
-            return new Request(method, target.getBytes(StandardCharsets.ISO_8859_1), new ArrayList<>(), null);
+            return new Request(method, target.getBytes(StandardCharsets.ISO_8859_1), "HTTP/1.1", new ArrayList<>(), null);
+        }
+
+        /** The same request with another protocol in its request line ({@code HTTP/2.0}, {@code HTTP/x}). */
+        Request version(String protocol) {
+            return new Request(method, target, protocol, headers, body);
         }
 
         Request header(String name, String value) {
@@ -38,7 +43,7 @@ final class RawHttp {
         }
 
         Request body(String contentType, byte[] content) {
-            Request withBody = new Request(method, target, headers, content);
+            Request withBody = new Request(method, target, version, headers, content);
             if (contentType != null) {
                 withBody.header("Content-Type", contentType);
             }
@@ -48,6 +53,9 @@ final class RawHttp {
         /** For failure messages: the request line and headers, control characters and long values shortened. */
         String describe() {
             StringBuilder text = new StringBuilder(method).append(' ').append(shorten(new String(target, StandardCharsets.ISO_8859_1)));
+            if (!version.equals("HTTP/1.1")) {
+                text.append(' ').append(shorten(version));
+            }
             for (String[] header : headers) {
                 if (!header[0].equalsIgnoreCase("Authorization")) {
                     text.append(" | ").append(header[0]).append(": ").append(shorten(header[1]));
@@ -95,7 +103,7 @@ final class RawHttp {
             head.write(request.method().getBytes(StandardCharsets.ISO_8859_1));
             head.write(' ');
             head.write(request.target());
-            head.write(" HTTP/1.1\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            head.write((" " + request.version() + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             line(head, "Host", "localhost:" + port);
             line(head, "Connection", "close");
             for (String[] header : request.headers()) {

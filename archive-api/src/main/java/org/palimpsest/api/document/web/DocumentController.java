@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.palimpsest.api.annotation.web.DocumentAnnotations;
 import org.palimpsest.api.web.AsOf;
 import org.palimpsest.api.web.BadRequestException;
+import org.palimpsest.api.web.LanguageTags;
+import org.palimpsest.api.web.Paging;
 import org.palimpsest.api.web.Reflects;
 import org.palimpsest.api.web.NotFoundException;
 import org.palimpsest.archive.document.DocumentImporter;
@@ -93,7 +95,8 @@ class DocumentController {
                          @RequestParam(defaultValue = "20") int size,
                          @RequestParam(required = false) @Nullable String asOf,
                          @RequestParam(required = false) @Nullable Long atPosition) {
-        String tag = language == null || language.isBlank() ? null : Locale.forLanguageTag(language).toLanguageTag();
+        String tag = LanguageTags.filter(language, "language");
+        Paging.check(page, size, 200);
         Optional<AsOf> when = AsOf.from(asOf, atPosition, null);
         ReadingViewPage found = queries.query(new ListReadingViews(tag, page, size, when.map(AsOf::position).orElse(null),
                 when.map(AsOf::time).orElse(null)), ReadingViewPage.class).join();

@@ -9,6 +9,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.api.web.AsOf;
 import org.palimpsest.api.web.BadRequestException;
+import org.palimpsest.api.web.Paging;
 import org.palimpsest.api.web.Reflects;
 import org.palimpsest.api.web.NotFoundException;
 import org.palimpsest.archive.projection.email.EmailMessage;
@@ -42,9 +43,7 @@ class EmailController {
                    @RequestParam(defaultValue = "50") int size,
                    @RequestParam(required = false) @Nullable String asOf,
                    @RequestParam(required = false) @Nullable Long atPosition) {
-        if (page < 0 || size < 1 || size > 200) {
-            throw new BadRequestException(HttpStatus.BAD_REQUEST, "size", "page must be 0 or more and size 1 to 200");
-        }
+        Paging.check(page, size, 200);
         java.util.Optional<AsOf> when = AsOf.from(asOf, atPosition, null);
         ListEmails query = new ListEmails(participant == null || participant.isBlank() ? null : participant.strip(),
                 instant(from, "from", false), instant(to, "to", true), page, size,

@@ -15,6 +15,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.api.web.AsOf;
 import org.palimpsest.api.web.BadRequestException;
+import org.palimpsest.api.web.Paging;
 import org.palimpsest.api.web.NotFoundException;
 import org.palimpsest.api.web.ReadYourWrites;
 import org.palimpsest.archive.fix.AcceptFix;
@@ -124,9 +125,7 @@ class FixController {
                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
                              @RequestParam(required = false) @Nullable String asOf,
                              @RequestParam(required = false) @Nullable Long atPosition) {
-        if (page < 0 || size < 1 || size > 500) {
-            throw new BadRequestException(HttpStatus.BAD_REQUEST, "size", "page must be 0 or more and size 1 to 500");
-        }
+        Paging.check(page, size, 500);
         FixState wanted = state == null ? null : state(state);
         List<FixAnswer> matching = view(documentId, AsOf.from(asOf, atPosition, null)).fixes().stream()
                 .filter(f -> wanted == null || f.state() == wanted)

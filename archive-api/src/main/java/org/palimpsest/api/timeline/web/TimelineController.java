@@ -13,6 +13,8 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.api.web.AsOf;
 import org.palimpsest.api.web.BadRequestException;
+import org.palimpsest.api.web.Paging;
+import org.palimpsest.api.web.LanguageTags;
 import org.palimpsest.api.web.Reflects;
 import org.palimpsest.archive.projection.timeline.TimelineEntry;
 import org.palimpsest.archive.projection.timeline.TimelineEvent;
@@ -51,11 +53,9 @@ class TimelineController {
                     @RequestParam(defaultValue = "200") int size,
                     @RequestParam(required = false) @Nullable String asOf,
                     @RequestParam(required = false) @Nullable Long atPosition) {
-        if (page < 0 || size < 1 || size > 1000) {
-            throw new BadRequestException(HttpStatus.BAD_REQUEST, "size", "page must be 0 or more and size 1 to 1000");
-        }
+        Paging.check(page, size, 1000);
         java.util.Optional<AsOf> when = AsOf.from(asOf, atPosition, null);
-        TimelineQuery query = new TimelineQuery(day(from, "from", false), day(to, "to", true), blankToNull(lang),
+        TimelineQuery query = new TimelineQuery(day(from, "from", false), day(to, "to", true), LanguageTags.filter(lang, "lang"),
                 blankToNull(person), blankToNull(q), when.map(AsOf::position).orElse(null), when.map(AsOf::time).orElse(null));
         List<TimelineEvent> events = queries.query(query, ResponseTypes.multipleInstancesOf(TimelineEvent.class)).join();
         return switch (format) {
