@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.extraction.IndexedText;
@@ -88,12 +89,13 @@ public final class DatedStatementExtractor {
         for (int i = 0; i < sentences.size(); i++) {
             Slice sentence = sentences.get(i);
             String sentenceText = original.substring(sentence.start(), sentence.end());
+            Lazy prospective = new Lazy(() -> FuturePlanRule.isProspective(sentenceText));
             for (DateExpression e : expressionsBySentence.get(i)) {
                 if (e.isRelative() && quotes.inside(e.at())) {
                     continue;
                 }
                 RelativeDateResolver.Placed placed = RelativeDateResolver.place(e.meaning(), documentDate);
-                if (FuturePlanRule.isPlan(sentenceText, placed.date(), documentDate)) {
+                if (FuturePlanRule.isPlan(prospective, placed.date(), documentDate)) {
                     continue;
                 }
                 String plain = InlineMarkup.plain(sentenceText);
@@ -108,6 +110,24 @@ public final class DatedStatementExtractor {
                         placed.resolved()));
                 break;
             }
+        }
+    }
+
+    /** A verdict computed on first use and kept. */
+    private static final class Lazy implements BooleanSupplier {
+        private final BooleanSupplier compute;
+        private @Nullable Boolean value;
+
+        Lazy(BooleanSupplier compute) {
+            this.compute = compute;
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            if (value == null) {
+                value = compute.getAsBoolean();
+            }
+            return value;
         }
     }
 

@@ -50,11 +50,12 @@ final class SentenceSplitter {
      */
     static List<Slice> split(String original, String masked, List<Slice> dates) {
         QuotedRegions quotes = QuotedRegions.of(masked);
+        Coverage inDate = Coverage.of(dates);
         List<Slice> sentences = new ArrayList<>();
         int n = masked.length();
         int start = 0;
         for (int i = 0; i < n; i++) {
-            if (quotes.inside(i) || within(dates, i)) {
+            if (quotes.inside(i) || inDate.covers(i)) {
                 continue;
             }
             int end = endOfSentenceAt(original, masked, i, quotes);
@@ -107,15 +108,6 @@ final class SentenceSplitter {
             return end == n || Character.isWhitespace(masked.charAt(end)) ? end : -1;
         }
         return -1;
-    }
-
-    private static boolean within(List<Slice> dates, int index) {
-        for (Slice d : dates) {
-            if (d.contains(index)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean nextWordIsLowercase(String text, int from) {

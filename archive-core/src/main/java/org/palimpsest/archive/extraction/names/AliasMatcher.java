@@ -88,7 +88,7 @@ final class AliasMatcher {
             }
         }
         List<Span> urls = urls(indexed);
-        hits.removeIf(h -> urls.stream().anyMatch(u -> u.overlaps(new Span(h.start(), h.end()))));
+        hits.removeIf(h -> overlapsAny(urls, h.start(), h.end()));
         List<Hit> plain = settle(hits.stream().filter(h -> !h.alias().anchored()).toList());
         Set<String> named = new HashSet<>();
         plain.forEach(h -> named.add(h.alias().entryId()));
@@ -107,6 +107,24 @@ final class AliasMatcher {
             urls.add(text.span(url.start(), url.end()));
         }
         return urls;
+    }
+
+    /**
+     * True when [start, end) overlaps one of {@code urls}, which are in text order and never overlap: a binary search
+     * for the first address ending after {@code start}, so that many names and many addresses cost n log n, not n².
+     */
+    private static boolean overlapsAny(List<Span> urls, int start, int end) {
+        int lo = 0;
+        int hi = urls.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (urls.get(mid).end() <= start) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo < urls.size() && urls.get(lo).start() < end;
     }
 
     private static boolean accepts(int[] text, int start, int end, Alias alias) {
