@@ -11,6 +11,7 @@ import org.palimpsest.archive.extraction.IndexedText;
 import org.palimpsest.archive.extraction.ScriptLanguage;
 import org.palimpsest.archive.extraction.Segment;
 import org.palimpsest.archive.extraction.SegmentKind;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 
 /**
  * Finds the statements of a document that place an event in time, in Korean, Japanese, Chinese and English.
@@ -52,6 +53,7 @@ public final class DatedStatementExtractor {
             @Nullable LocalDate documentDate) {
         List<DatedStatement> statements = new ArrayList<>();
         for (Segment segment : segments) {
+            AnalysisBudget.checkpoint();
             if (UNITS.contains(segment.kind()) && !segment.chrome()) {
                 extractFrom(text, segment, documentLanguage, documentDate, statements);
             }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 
 /**
  * Keeps plans and forecasts out of the timeline: "will launch in 2025", "2025년에 출시할 예정이다", "2025年に予定",
@@ -60,6 +61,6 @@ final class FuturePlanRule {
     }
 
     static boolean isProspective(String sentence) {
-        return PLAN_MARKERS.matcher(sentence).find() && !REPORTED_PAST.matcher(sentence).find();
+        return PLAN_MARKERS.matcher(AnalysisBudget.watch(sentence)).find() && !REPORTED_PAST.matcher(AnalysisBudget.watch(sentence)).find();
     }
 }

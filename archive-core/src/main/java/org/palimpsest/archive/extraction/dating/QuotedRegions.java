@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 
 /**
  * Quotations and parentheticals of a block: “…”, "…", 「…」, 『…』, (…), （…）. A sentence does not end inside one,
@@ -32,6 +33,7 @@ final class QuotedRegions {
         Deque<int[]> open = new ArrayDeque<>();
         int straightQuote = -1;
         for (int i = 0; i < text.length(); i++) {
+            AnalysisBudget.checkpoint();
             char c = text.charAt(i);
             int opener = OPENERS.indexOf(c);
             int closer = CLOSERS.indexOf(c);

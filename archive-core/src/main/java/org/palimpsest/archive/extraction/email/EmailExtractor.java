@@ -8,6 +8,7 @@ import org.palimpsest.archive.extraction.IndexedText;
 import org.palimpsest.archive.extraction.Span;
 import org.palimpsest.archive.extraction.redaction.Redaction;
 import org.palimpsest.archive.extraction.redaction.RedactionFinder;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 
 /**
  * Finds the emails quoted in a document's text.
@@ -92,6 +93,7 @@ public final class EmailExtractor {
         List<Start> starts = new ArrayList<>();
         int i = 0;
         while (i < lines.size()) {
+            AnalysisBudget.checkpoint();
             Lines.Line line = lines.get(i);
             if (line.region() < 0 || line.blank()) {
                 i++;

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.palimpsest.archive.extraction.IndexedText;
 import org.palimpsest.archive.extraction.Span;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 
 /**
  * Finds every alias of a catalog in one pass over a text: an Aho–Corasick automaton over {@link AliasKey}s, run on the
@@ -78,6 +79,7 @@ final class AliasMatcher {
         List<Hit> hits = new ArrayList<>();
         int node = 0;
         for (int v = 0; v < length; v++) {
+            AnalysisBudget.checkpoint();
             node = step(node, view[v]);
             for (Alias alias : out.get(node)) {
                 int start = viewToText[v - alias.key().length + 1];
@@ -102,7 +104,7 @@ final class AliasMatcher {
     /** Web addresses: a name inside one ({@code openai.com/index/elon-musk-...}) is part of the address, not a mention. */
     private static List<Span> urls(IndexedText text) {
         List<Span> urls = new ArrayList<>();
-        Matcher url = URL.matcher(text.text());
+        Matcher url = URL.matcher(AnalysisBudget.watch(text.text()));
         while (url.find()) {
             urls.add(text.span(url.start(), url.end()));
         }

@@ -20,6 +20,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 
 /**
  * Reads a catalog file: a YAML list of entries.
@@ -92,7 +93,7 @@ final class CatalogYaml {
         }
         Map<String, Node> fields = fields(mapping);
         String id = scalar(fields, "id", mapping);
-        if (!ID.matcher(id).matches()) {
+        if (!ID.matcher(AnalysisBudget.watch(id)).matches()) {
             throw error(fields.get("id"), "id '" + id + "' must be lowercase letters and digits joined by hyphens, like elon-musk");
         }
         Integer earlier = idLines.putIfAbsent(id, line(mapping));

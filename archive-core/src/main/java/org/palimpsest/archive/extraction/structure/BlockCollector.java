@@ -19,6 +19,7 @@ import org.commonmark.node.SourceSpan;
 import org.commonmark.node.ThematicBreak;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.extraction.SegmentKind;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 
 /**
  * Walks the commonmark tree and emits one {@link Block} per leaf block, in document order.
@@ -72,6 +73,7 @@ final class BlockCollector {
     }
 
     private void block(Node node, Context context) {
+        AnalysisBudget.checkpoint();
         if (node instanceof BlockQuote) {
             children(node, context.quoted());
         } else if (node instanceof ListBlock) {

@@ -13,6 +13,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.names.NameCatalog;
 import org.palimpsest.archive.extraction.names.NameEntry;
 import org.palimpsest.archive.projection.FollowedDocument;
@@ -36,11 +37,11 @@ public class TimelineProjection extends TextDerivedProjection {
     private final NameCatalog names;
 
     public TimelineProjection(MongoDatabase database, NameCatalog names) {
-        this(database, names, Generation.FIRST);
+        this(database, names, Generation.FIRST, AnalysisBudget.standard());
     }
 
-    public TimelineProjection(MongoDatabase database, NameCatalog names, Generation generation) {
-        super(database, DOCUMENTS, generation);
+    public TimelineProjection(MongoDatabase database, NameCatalog names, Generation generation, AnalysisBudget budget) {
+        super(database, DOCUMENTS, generation, budget);
         this.names = names;
     }
 
@@ -51,12 +52,12 @@ public class TimelineProjection extends TextDerivedProjection {
 
     @Override
     public Rebuildable fresh(Generation generation) {
-        return new TimelineProjection(database(), names, generation);
+        return new TimelineProjection(database(), names, generation, budget());
     }
 
     /** The same projection on another database (a replay's scratch), with the same name catalog. */
     public TimelineProjection replica(MongoDatabase scratch) {
-        return new TimelineProjection(scratch, names);
+        return new TimelineProjection(scratch, names, Generation.FIRST, budget());
     }
 
     @Override
@@ -101,7 +102,8 @@ public class TimelineProjection extends TextDerivedProjection {
 
     @Override
     protected List<String> derive(FollowedDocument doc, ProjectionPosition at, long version) {
-        List<TimelineAnalysis.Found> found = TimelineAnalysis.analyse(doc.text(), doc.language(), doc.publishedAt(), names);
+        List<TimelineAnalysis.Found> found = analyse(doc,
+                () -> TimelineAnalysis.analyse(doc.text(), doc.language(), doc.publishedAt(), names));
         List<String> keys = new ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {
             TimelineEntry entry = TimelineEntry.of(doc.documentId(), doc.title(), doc.revision(), i + 1,
