@@ -59,6 +59,7 @@ class AnchoringScalingTest {
     private static void measureOnce(String[] texts, double[] millis, long[] bytes) {
         for (int s = 0; s < 3; s++) {
             for (int r = 0; r < 3 - s; r++) {
+                System.gc(); // garbage of the runs before is not this run's time
                 ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
                 long id = Thread.currentThread().getId();
                 long before = threads.getThreadAllocatedBytes(id);

@@ -156,6 +156,8 @@ class AnalysisScalingTest {
     private Run run(Analyser analyser, String text, long limitMs) throws TimeoutException {
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         Future<Run> future = worker.submit(() -> {
+            // Garbage of the runs before must not be collected on this run's time.
+            System.gc();
             long id = Thread.currentThread().getId();
             long bytes = threads.getThreadAllocatedBytes(id);
             long start = System.nanoTime();

@@ -66,13 +66,18 @@ public final class DatedStatementExtractor {
         int offset = text.charIndex(segment.content().start());
         String original = text.text().substring(offset, text.charIndex(segment.content().end()));
         String masked = InlineMarkup.mask(original);
-        List<Slice> dates = DateExpressionFinder.find(masked).stream().map(DateExpression::at).toList();
+        List<DateExpression> inBlock = DateExpressionFinder.find(masked);
+        List<Slice> dates = inBlock.stream().map(DateExpression::at).toList();
         List<Slice> sentences = SentenceSplitter.split(original, masked, dates);
         List<List<DateExpression>> expressionsBySentence = new ArrayList<>();
         List<DateExpression> all = new ArrayList<>();
         for (Slice sentence : sentences) {
             List<DateExpression> found = new ArrayList<>();
-            for (DateExpression e : DateExpressionFinder.find(masked.substring(sentence.start(), sentence.end()))) {
+            // A sentence that is the whole block (a list item, a heading, a line) has the block's expressions: the
+            // same search over the same string, which need not run twice.
+            boolean wholeBlock = sentence.start() == 0 && sentence.end() == masked.length();
+            for (DateExpression e : wholeBlock ? inBlock
+                    : DateExpressionFinder.find(masked.substring(sentence.start(), sentence.end()))) {
                 found.add(new DateExpression(new Slice(e.at().start() + sentence.start(), e.at().end() + sentence.start()),
                         e.meaning()));
             }
