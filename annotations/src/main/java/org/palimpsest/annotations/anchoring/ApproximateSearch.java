@@ -1,12 +1,12 @@
 package org.palimpsest.annotations.anchoring;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.PriorityQueue;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
  * Approximate search of one pattern in a text by edit distance (insertions, deletions, substitutions), over code

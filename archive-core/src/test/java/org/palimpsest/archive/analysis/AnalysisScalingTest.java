@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * and characters of text they hold) per character of input.
  *
  * <p>Sizes: {@code -Dpalimpsest.scaling.unit=1m} gives the issue's 1, 4 and 16 MB; CI runs the default 64 KB unit
- * (64 KB, 256 KB, 1 MB) to stay within a minute or two on two shared cores. Times are the best of a few runs after a
+ * (64 KB, 256 KB, 1 MB) to stay within a few minutes on two shared cores ({@code -Dpalimpsest.scaling.analysers=}
+ * a comma-separated list of name parts picks analysers for a longer run). Times are the best of a few runs after a
  * warm-up, and a cell that fails is measured twice more (keeping the best times), so that a stall of a busy machine
  * does not decide; each run is stopped once it exceeds its bound, so a quadratic analyser fails in bounded time
  * instead of hanging the build.
@@ -68,6 +69,7 @@ class AnalysisScalingTest {
     void everyAnalyserIsLinearOnEveryAdversarialShape() {
         int unit = unitBytes();
         int[] sizes = {unit, 4 * unit, 16 * unit};
+        List<Analyser> analysers = selected();
         List<String> failures = new ArrayList<>();
         int measured = 0;
         for (AdversarialText shape : AdversarialText.values()) {
@@ -75,12 +77,13 @@ class AnalysisScalingTest {
             for (int s = 0; s < sizes.length; s++) {
                 texts[s] = shape.generate(sizes[s]);
             }
-            for (Analyser analyser : Analysers.all()) {
+            for (Analyser analyser : analysers) {
                 measure(analyser, shape, texts, failures);
                 measured++;
             }
         }
-        assertThat(measured).as("cells measured").isEqualTo(AdversarialText.values().length * Analysers.all().size());
+        assertThat(analysers).as("analysers selected").isNotEmpty();
+        assertThat(measured).as("cells measured").isEqualTo(AdversarialText.values().length * analysers.size());
         assertThat(failures).as("analysers that grow faster than linearly").isEmpty();
     }
 
@@ -178,6 +181,16 @@ class AnalysisScalingTest {
         } catch (ExecutionException e) {
             throw new IllegalStateException(analyser.name() + " failed", e.getCause());
         }
+    }
+
+    /** All analysers, or those whose names contain one of {@code -Dpalimpsest.scaling.analysers=a,b} (for a long run). */
+    private static List<Analyser> selected() {
+        String wanted = System.getProperty("palimpsest.scaling.analysers", "").strip();
+        if (wanted.isEmpty()) {
+            return Analysers.all();
+        }
+        List<String> names = List.of(wanted.split(","));
+        return Analysers.all().stream().filter(a -> names.stream().anyMatch(n -> a.name().contains(n.strip()))).toList();
     }
 
     private static int unitBytes() {

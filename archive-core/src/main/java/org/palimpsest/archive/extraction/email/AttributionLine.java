@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.palimpsest.archive.extraction.redaction.RedactionFinder;
 import org.palimpsest.archive.extraction.AnalysisBudget;
+import org.palimpsest.archive.extraction.redaction.RedactionFinder;
 
 /**
  * The line a mail client writes above a quoted reply: "On Mon, Mar 11, 2019 at 8:05 AM, Dana &lt;d@x&gt; wrote:",

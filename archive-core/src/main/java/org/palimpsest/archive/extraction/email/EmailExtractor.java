@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.IndexedText;
 import org.palimpsest.archive.extraction.Span;
 import org.palimpsest.archive.extraction.redaction.Redaction;
 import org.palimpsest.archive.extraction.redaction.RedactionFinder;
-import org.palimpsest.archive.extraction.AnalysisBudget;
 
 /**
  * Finds the emails quoted in a document's text.

@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.palimpsest.archive.extraction.redaction.RedactionFinder;
 import org.palimpsest.archive.extraction.AnalysisBudget;
+import org.palimpsest.archive.extraction.redaction.RedactionFinder;
 
 /**
  * Finds header blocks: at least two lines with recognized labels of different fields, one of them From, To or

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.IndexedText;
 import org.palimpsest.archive.extraction.redaction.Redaction;
 import org.palimpsest.archive.extraction.redaction.RedactionFinder;
-import org.palimpsest.archive.extraction.AnalysisBudget;
 
 /**
  * Reads participant lists: {@code Name <address>}, bare addresses and bare names, separated by commas,

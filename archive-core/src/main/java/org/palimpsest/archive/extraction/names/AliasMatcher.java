@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.IndexedText;
 import org.palimpsest.archive.extraction.Span;
-import org.palimpsest.archive.extraction.AnalysisBudget;
 
 /**
  * Finds every alias of a catalog in one pass over a text: an Aho–Corasick automaton over {@link AliasKey}s, run on the

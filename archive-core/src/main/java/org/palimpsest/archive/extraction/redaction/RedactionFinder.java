@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.palimpsest.archive.extraction.IndexedText;
 import org.palimpsest.archive.extraction.AnalysisBudget;
+import org.palimpsest.archive.extraction.IndexedText;
 
 /**
  * Finds redactions. Three general shapes rather than per-document rules: runs of block characters; a

@@ -18,8 +18,8 @@ import org.commonmark.node.Paragraph;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.node.ThematicBreak;
 import org.jspecify.annotations.Nullable;
-import org.palimpsest.archive.extraction.SegmentKind;
 import org.palimpsest.archive.extraction.AnalysisBudget;
+import org.palimpsest.archive.extraction.SegmentKind;
 
 /**
  * Walks the commonmark tree and emits one {@link Block} per leaf block, in document order.

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.palimpsest.archive.extraction.SegmentKind;
 import org.palimpsest.archive.extraction.AnalysisBudget;
+import org.palimpsest.archive.extraction.SegmentKind;
 
 /**
  * Tells site and newsletter boilerplate from content, line by line and then over runs of blocks.

@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.IndexedText;
 import org.palimpsest.archive.extraction.Segment;
 import org.palimpsest.archive.extraction.SegmentKind;
-import org.palimpsest.archive.extraction.AnalysisBudget;
 
 /**
  * Finds footnote markers {@code [^label]} outside code and front matter, and links each to the FOOTNOTE

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.palimpsest.archive.extraction.SegmentKind;
 import org.palimpsest.archive.extraction.AnalysisBudget;
+import org.palimpsest.archive.extraction.SegmentKind;
 
 /**
  * Cuts one CommonMark paragraph into the blocks a reader sees.

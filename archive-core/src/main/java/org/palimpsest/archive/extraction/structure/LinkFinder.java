@@ -14,8 +14,8 @@ import org.commonmark.node.Node;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 import org.jspecify.annotations.Nullable;
-import org.palimpsest.archive.extraction.IndexedText;
 import org.palimpsest.archive.extraction.AnalysisBudget;
+import org.palimpsest.archive.extraction.IndexedText;
 
 /**
  * Finds links: Markdown links, images and autolinks from the commonmark tree, and bare URLs by pattern
