@@ -105,11 +105,10 @@ public final class Anchorer {
         int[] prefix = quote.prefix() == null ? new int[0] : ApproximateSearch.codePoints(quote.prefix());
         int[] suffix = quote.suffix() == null ? new int[0] : ApproximateSearch.codePoints(quote.suffix());
         ApproximateSearch search = new ApproximateSearch(exact);
-        List<ApproximateSearch.End> ends = search.ends(text, exact.length / 2).stream()
-                .sorted(Comparator.comparingInt(ApproximateSearch.End::errors)
-                        .thenComparingInt(end -> expected < 0 ? 0 : Math.abs(end.end() - exact.length - expected)))
-                .limit(MAX_CANDIDATES)
-                .toList();
+        List<ApproximateSearch.End> ends = search.ends(text, exact.length / 2,
+                Comparator.comparingInt(ApproximateSearch.End::errors)
+                        .thenComparingInt(end -> expected < 0 ? 0 : Math.abs(end.end() - exact.length - expected)),
+                MAX_CANDIDATES);
         Candidate best = null;
         for (ApproximateSearch.End end : ends) {
             // Candidates come fewest errors first, so once even perfect context cannot win, none after can either.

@@ -2,9 +2,11 @@ package org.palimpsest.annotations.anchoring;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
  * Approximate search of one pattern in a text by edit distance (insertions, deletions, substitutions), over code
@@ -103,15 +105,34 @@ final class ApproximateSearch {
      * quote that occurs twice yields two entries, not just the better one (the caller weighs context and position).
      */
     List<End> ends(int[] text, int maxErrors) {
+        return ends(text, maxErrors, (a, b) -> 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The first {@code limit} of {@link #ends(int[], int)} in the order of {@code order}, ties in text order: what
+     * sorting all of them and keeping the first {@code limit} gives, but kept in a bounded heap, so that a short quote
+     * in a long repetitive text (an end at nearly every position) holds {@code limit} ends in memory, not millions.
+     */
+    List<End> ends(int[] text, int maxErrors, Comparator<End> order, int limit) {
         int[] row = lastRow(text, false);
-        List<End> ends = new ArrayList<>();
+        // Worst first, so the heap's head is the one to drop; among equals the later in the text is worse.
+        Comparator<End> inTextOrder = order.thenComparingInt(End::end);
+        PriorityQueue<End> kept = new PriorityQueue<>(inTextOrder.reversed());
         for (int j = 1; j < row.length; j++) {
             boolean descends = row[j] < row[j - 1];
             boolean notFollowedByBetter = j == row.length - 1 || row[j] <= row[j + 1];
             if (row[j] <= maxErrors && descends && notFollowedByBetter) {
-                ends.add(new End(j, row[j]));
+                End end = new End(j, row[j]);
+                if (kept.size() < limit) {
+                    kept.add(end);
+                } else if (inTextOrder.compare(end, kept.peek()) < 0) {
+                    kept.poll();
+                    kept.add(end);
+                }
             }
         }
+        List<End> ends = new ArrayList<>(kept);
+        ends.sort(inTextOrder);
         return ends;
     }
 

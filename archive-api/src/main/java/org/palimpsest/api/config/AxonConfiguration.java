@@ -160,8 +160,9 @@ class AxonConfiguration {
     }
 
     @Bean
-    ReadingViewProjection readingViewProjection(@Qualifier("projectionDatabase") MongoDatabase projectionDatabase, ProjectionGenerations generations) {
-        return new ReadingViewProjection(projectionDatabase, generations.current(ReadingViewProjection.PROCESSING_GROUP));
+    ReadingViewProjection readingViewProjection(@Qualifier("projectionDatabase") MongoDatabase projectionDatabase, ProjectionGenerations generations,
+                                                org.palimpsest.archive.extraction.AnalysisBudget analysisBudget) {
+        return new ReadingViewProjection(projectionDatabase, generations.current(ReadingViewProjection.PROCESSING_GROUP), analysisBudget);
     }
 
     @Bean

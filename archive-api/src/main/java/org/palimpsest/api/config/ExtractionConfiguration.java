@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.names.NameCatalog;
 import org.palimpsest.archive.extraction.names.NameCatalogException;
 import org.palimpsest.archive.extraction.names.NameEntry;
@@ -47,15 +49,29 @@ class ExtractionConfiguration {
         }
     }
 
+    /**
+     * How long the analysis of one document's text may take in a projection before it gives up on that document
+     * with an {@code AnalysisBudgetExceededException} ({@link AnalysisBudget#DEFAULT} says why 30 s).
+     */
     @Bean
-    EmailProjection emailProjection(@Qualifier("projectionDatabase") MongoDatabase projectionDatabase, NameCatalog names, ProjectionGenerations generations) {
-        return new EmailProjection(projectionDatabase, name -> names.resolve(name).map(NameEntry::id),
-                generations.current(EmailProjection.PROCESSING_GROUP));
+    AnalysisBudget analysisBudget(@Value("${palimpsest.projection.analysis-budget:30s}") Duration limit) {
+        if (limit.isNegative() || limit.isZero()) {
+            throw new IllegalStateException("palimpsest.projection.analysis-budget must be a positive duration such as 30s, not " + limit);
+        }
+        return AnalysisBudget.of(limit);
     }
 
     @Bean
-    TimelineProjection timelineProjection(@Qualifier("projectionDatabase") MongoDatabase projectionDatabase, NameCatalog names, ProjectionGenerations generations) {
-        return new TimelineProjection(projectionDatabase, names, generations.current(TimelineProjection.PROCESSING_GROUP));
+    EmailProjection emailProjection(@Qualifier("projectionDatabase") MongoDatabase projectionDatabase, NameCatalog names,
+                                    ProjectionGenerations generations, AnalysisBudget budget) {
+        return new EmailProjection(projectionDatabase, name -> names.resolve(name).map(NameEntry::id),
+                generations.current(EmailProjection.PROCESSING_GROUP), budget);
+    }
+
+    @Bean
+    TimelineProjection timelineProjection(@Qualifier("projectionDatabase") MongoDatabase projectionDatabase, NameCatalog names,
+                                          ProjectionGenerations generations, AnalysisBudget budget) {
+        return new TimelineProjection(projectionDatabase, names, generations.current(TimelineProjection.PROCESSING_GROUP), budget);
     }
 
     private static String bundled() {

@@ -120,7 +120,7 @@ public class DocumentImporter {
     }
 
     /** The first heading, else the first non-blank line, stripped of markup and cut to a readable length. */
-    static String guessTitle(String body) {
+    public static String guessTitle(String body) {
         String firstLine = null;
         for (String line : body.split("\n")) {
             String stripped = line.strip();

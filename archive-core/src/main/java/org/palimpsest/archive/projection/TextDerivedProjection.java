@@ -6,8 +6,10 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentReader;
 import org.bson.BsonDocumentWrapper;
@@ -15,12 +17,15 @@ import org.bson.BsonString;
 import org.bson.codecs.Codec;
 import org.bson.codecs.DecoderContext;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.document.DocumentImported;
 import org.palimpsest.archive.document.DocumentReimported;
+import org.palimpsest.archive.extraction.AnalysisBudget;
+import org.palimpsest.archive.extraction.AnalysisBudgetExceededException;
 import org.palimpsest.archive.fix.TextChange;
 import org.palimpsest.archive.fix.TranslationFixAccepted;
 import org.palimpsest.archive.fix.TranslationFixReverted;
@@ -36,11 +41,28 @@ public abstract class TextDerivedProjection implements Rebuildable {
     private final String documentsCollection;
     /** Collections are opened per call from the current generation: cheap handles, nothing to snapshot. */
     private final Generational<Generation> generations;
+    private final AnalysisBudget budget;
 
-    protected TextDerivedProjection(MongoDatabase database, String documentsCollection, Generation generation) {
+    protected TextDerivedProjection(MongoDatabase database, String documentsCollection, Generation generation,
+                                    AnalysisBudget budget) {
         this.database = database;
         this.documentsCollection = documentsCollection;
         this.generations = new Generational<>(generation, g -> g);
+        this.budget = budget;
+    }
+
+    /** The time one document's text may take to analyse; passed on to rebuilt generations and replicas. */
+    protected AnalysisBudget budget() {
+        return budget;
+    }
+
+    /**
+     * Runs {@code analysis} of {@code document}'s text within the budget.
+     *
+     * @throws AnalysisBudgetExceededException naming this projection and the document, when it runs out
+     */
+    protected <T> T analyse(FollowedDocument document, Supplier<T> analysis) {
+        return budget.run(processingGroup(), document.documentId(), document.text().length(), analysis);
     }
 
     /** A collection of the generation currently read and written. */
@@ -188,7 +210,8 @@ public abstract class TextDerivedProjection implements Rebuildable {
     private void follow(FollowedDocument document, ProjectionPosition at) {
         long version = versionIndex().append(document.documentId(), at.position(), at.time());
         List<String> keys = derive(document, at, version);
-        List<String> gone = document.derivedKeys().stream().filter(k -> !keys.contains(k)).toList();
+        Set<String> kept = new HashSet<>(keys);
+        List<String> gone = document.derivedKeys().stream().filter(k -> !kept.contains(k)).toList();
         if (!gone.isEmpty()) {
             delete(gone);
         }

@@ -3,7 +3,9 @@ package org.palimpsest.archive.extraction.dating;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.stream.Stream;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 
 /**
  * Finds the date expressions of a sentence in every language at once: the archive's sentences mix scripts (a Korean
@@ -21,14 +23,23 @@ final class DateExpressionFinder {
             .comparingInt((DateExpression e) -> e.at().start())
             .thenComparing(Comparator.comparingInt((DateExpression e) -> e.at().length()).reversed());
 
+    /**
+     * One matcher per rule and thread, reset for each sentence: a document has as many sentences as it has lines or
+     * more, and allocating dozens of matchers for each was a large part of the timeline's time.
+     */
+    private static final ThreadLocal<Matcher[]> MATCHERS = ThreadLocal.withInitial(
+            () -> RULES.stream().map(rule -> rule.pattern().matcher("")).toArray(Matcher[]::new));
+
     private DateExpressionFinder() {
     }
 
     /** The expressions in {@code sentence}, in reading order, none overlapping; indexes are the sentence's own. */
     static List<DateExpression> find(String sentence) {
         List<DateExpression> all = new ArrayList<>();
-        for (DateRule rule : RULES) {
-            rule.findIn(sentence, all);
+        Matcher[] matchers = MATCHERS.get();
+        CharSequence watched = AnalysisBudget.watch(sentence);
+        for (int r = 0; r < matchers.length; r++) {
+            RULES.get(r).findIn(matchers[r].reset(watched), all);
         }
         all.sort(LEFTMOST_LONGEST);
         List<DateExpression> kept = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 
 /**
  * One shape of date expression: a pattern and how to read a match. A pattern may name a group {@code date} when it
@@ -23,7 +24,11 @@ record DateRule(String name, Pattern pattern, boolean narrowed, Reader reader) {
     }
 
     void findIn(String text, List<DateExpression> into) {
-        Matcher m = pattern.matcher(text);
+        findIn(pattern.matcher(AnalysisBudget.watch(text)), into);
+    }
+
+    /** As {@link #findIn(String, List)} with a matcher of this rule's pattern already reset to the text. */
+    void findIn(Matcher m, List<DateExpression> into) {
         while (m.find()) {
             DateReference meaning;
             try {

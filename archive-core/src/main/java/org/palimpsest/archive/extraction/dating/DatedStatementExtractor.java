@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.IndexedText;
 import org.palimpsest.archive.extraction.ScriptLanguage;
 import org.palimpsest.archive.extraction.Segment;
@@ -51,6 +53,7 @@ public final class DatedStatementExtractor {
             @Nullable LocalDate documentDate) {
         List<DatedStatement> statements = new ArrayList<>();
         for (Segment segment : segments) {
+            AnalysisBudget.checkpoint();
             if (UNITS.contains(segment.kind()) && !segment.chrome()) {
                 extractFrom(text, segment, documentLanguage, documentDate, statements);
             }
@@ -63,13 +66,18 @@ public final class DatedStatementExtractor {
         int offset = text.charIndex(segment.content().start());
         String original = text.text().substring(offset, text.charIndex(segment.content().end()));
         String masked = InlineMarkup.mask(original);
-        List<Slice> dates = DateExpressionFinder.find(masked).stream().map(DateExpression::at).toList();
+        List<DateExpression> inBlock = DateExpressionFinder.find(masked);
+        List<Slice> dates = inBlock.stream().map(DateExpression::at).toList();
         List<Slice> sentences = SentenceSplitter.split(original, masked, dates);
         List<List<DateExpression>> expressionsBySentence = new ArrayList<>();
         List<DateExpression> all = new ArrayList<>();
         for (Slice sentence : sentences) {
             List<DateExpression> found = new ArrayList<>();
-            for (DateExpression e : DateExpressionFinder.find(masked.substring(sentence.start(), sentence.end()))) {
+            // A sentence that is the whole block (a list item, a heading, a line) has the block's expressions: the
+            // same search over the same string, which need not run twice.
+            boolean wholeBlock = sentence.start() == 0 && sentence.end() == masked.length();
+            for (DateExpression e : wholeBlock ? inBlock
+                    : DateExpressionFinder.find(masked.substring(sentence.start(), sentence.end()))) {
                 found.add(new DateExpression(new Slice(e.at().start() + sentence.start(), e.at().end() + sentence.start()),
                         e.meaning()));
             }
@@ -88,12 +96,13 @@ public final class DatedStatementExtractor {
         for (int i = 0; i < sentences.size(); i++) {
             Slice sentence = sentences.get(i);
             String sentenceText = original.substring(sentence.start(), sentence.end());
+            Lazy prospective = new Lazy(() -> FuturePlanRule.isProspective(sentenceText));
             for (DateExpression e : expressionsBySentence.get(i)) {
                 if (e.isRelative() && quotes.inside(e.at())) {
                     continue;
                 }
                 RelativeDateResolver.Placed placed = RelativeDateResolver.place(e.meaning(), documentDate);
-                if (FuturePlanRule.isPlan(sentenceText, placed.date(), documentDate)) {
+                if (FuturePlanRule.isPlan(prospective, placed.date(), documentDate)) {
                     continue;
                 }
                 String plain = InlineMarkup.plain(sentenceText);
@@ -108,6 +117,24 @@ public final class DatedStatementExtractor {
                         placed.resolved()));
                 break;
             }
+        }
+    }
+
+    /** A verdict computed on first use and kept. */
+    private static final class Lazy implements BooleanSupplier {
+        private final BooleanSupplier compute;
+        private @Nullable Boolean value;
+
+        Lazy(BooleanSupplier compute) {
+            this.compute = compute;
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            if (value == null) {
+                value = compute.getAsBoolean();
+            }
+            return value;
         }
     }
 

@@ -1,8 +1,10 @@
 package org.palimpsest.archive.extraction.dating;
 
 import java.time.LocalDate;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 
 /**
  * Keeps plans and forecasts out of the timeline: "will launch in 2025", "2025년에 출시할 예정이다", "2025年に予定",
@@ -41,16 +43,24 @@ final class FuturePlanRule {
 
     /** True when {@code date}, written in {@code sentence}, is a plan or forecast rather than an event. */
     static boolean isPlan(String sentence, FuzzyDate date, @Nullable LocalDate documentDate) {
+        return isPlan(() -> isProspective(sentence), date, documentDate);
+    }
+
+    /**
+     * As {@link #isPlan(String, FuzzyDate, LocalDate)}, with the wording's verdict asked only when needed: a caller
+     * trying the many dates of one sentence computes it once, not once per date (which made such a sentence quadratic).
+     */
+    static boolean isPlan(BooleanSupplier prospective, FuzzyDate date, @Nullable LocalDate documentDate) {
         if (documentDate != null && date.isAfter(documentDate)) {
             return true;
         }
         if (documentDate != null && date.isBefore(documentDate)) {
             return false;
         }
-        return isProspective(sentence);
+        return prospective.getAsBoolean();
     }
 
     static boolean isProspective(String sentence) {
-        return PLAN_MARKERS.matcher(sentence).find() && !REPORTED_PAST.matcher(sentence).find();
+        return PLAN_MARKERS.matcher(AnalysisBudget.watch(sentence)).find() && !REPORTED_PAST.matcher(AnalysisBudget.watch(sentence)).find();
     }
 }

@@ -2,6 +2,7 @@ package org.palimpsest.archive.extraction.dating;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 
 /**
  * Markdown inside a block: emphasis, links, images, inline code, URLs. Dates are looked for in a <em>masked</em> copy,
@@ -15,6 +16,13 @@ final class InlineMarkup {
     private static final Pattern URL = Pattern.compile("<(?:https?|ftp)://[^\\s<>]*>|(?:https?|ftp)://[^\\s<>)\\]]*[^\\s<>)\\].,;:!?'\"]|<[^\\s<>@]+@[^\\s<>]+>");
     private static final Pattern CODE = Pattern.compile("`[^`\\n]*`");
     private static final Pattern MARKERS = Pattern.compile("[*_\\[\\]]");
+    // The patterns of plain(), compiled once: it runs once per dated statement.
+    private static final Pattern LINK = Pattern.compile("\\[([^\\]\\n]*)]\\([^)\\n]*\\)");
+    private static final Pattern BRACKETED_URL = Pattern.compile("<((?:https?|ftp)://[^\\s<>]*)>");
+    private static final Pattern BRACKETS = Pattern.compile("[\\[\\]]");
+    private static final Pattern EMPHASIS = Pattern.compile(
+            "\\*\\*|__|(?<![\\p{L}\\p{N}])[*_](?=\\S)|(?<=\\S)[*_](?![\\p{L}\\p{N}])|`");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private InlineMarkup() {
     }
@@ -22,23 +30,24 @@ final class InlineMarkup {
     /** {@code text} with markup and URLs replaced by spaces, character for character. */
     static String mask(String text) {
         StringBuilder masked = new StringBuilder(text);
-        blank(masked, IMAGE.matcher(text));
-        blank(masked, LINK_TARGET.matcher(text));
-        blank(masked, URL.matcher(text));
-        blank(masked, CODE.matcher(text));
-        blank(masked, MARKERS.matcher(text));
+        blank(masked, IMAGE.matcher(AnalysisBudget.watch(text)));
+        blank(masked, LINK_TARGET.matcher(AnalysisBudget.watch(text)));
+        blank(masked, URL.matcher(AnalysisBudget.watch(text)));
+        blank(masked, CODE.matcher(AnalysisBudget.watch(text)));
+        blank(masked, MARKERS.matcher(AnalysisBudget.watch(text)));
         return masked.toString();
     }
 
     /** {@code text} as a reader sees it: link texts without their targets, no emphasis markers, whitespace collapsed. */
     static String plain(String text) {
-        String s = IMAGE.matcher(text).replaceAll("");
-        s = Pattern.compile("\\[([^\\]\\n]*)]\\([^)\\n]*\\)").matcher(s).replaceAll("$1");
-        s = Pattern.compile("<((?:https?|ftp)://[^\\s<>]*)>").matcher(s).replaceAll("$1");
+        String s = IMAGE.matcher(AnalysisBudget.watch(text)).replaceAll("");
+        s = LINK.matcher(AnalysisBudget.watch(s)).replaceAll("$1");
+        s = BRACKETED_URL.matcher(AnalysisBudget.watch(s)).replaceAll("$1");
         // A sentence may start or end inside a link: drop what is left of its brackets and target.
-        s = LINK_TARGET.matcher(s).replaceAll("").replaceAll("[\\[\\]]", "");
-        s = s.replaceAll("\\*\\*|__|(?<![\\p{L}\\p{N}])[*_](?=\\S)|(?<=\\S)[*_](?![\\p{L}\\p{N}])|`", "");
-        return s.replaceAll("\\s+", " ").strip();
+        s = LINK_TARGET.matcher(AnalysisBudget.watch(s)).replaceAll("");
+        s = BRACKETS.matcher(AnalysisBudget.watch(s)).replaceAll("");
+        s = EMPHASIS.matcher(AnalysisBudget.watch(s)).replaceAll("");
+        return WHITESPACE.matcher(AnalysisBudget.watch(s)).replaceAll(" ").strip();
     }
 
     private static void blank(StringBuilder into, Matcher m) {

@@ -2,6 +2,7 @@ package org.palimpsest.archive.extraction.dating;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 
 /**
  * Blocks that carry a date without stating an event: the document's own publication line or byline
@@ -39,10 +40,10 @@ final class MetadataLineRule {
      * @param expressions the date expressions found in it, indexes into {@code masked}
      */
     static boolean isMetadata(String masked, List<DateExpression> expressions) {
-        if (LABEL.matcher(masked).find()) {
+        if (LABEL.matcher(AnalysisBudget.watch(masked)).find()) {
             return true;
         }
-        if (BYLINE.matcher(masked).find() && masked.strip().length() <= LONGEST_BYLINE) {
+        if (BYLINE.matcher(AnalysisBudget.watch(masked)).find() && masked.strip().length() <= LONGEST_BYLINE) {
             return true;
         }
         StringBuilder rest = new StringBuilder(masked);
@@ -51,7 +52,7 @@ final class MetadataLineRule {
                 rest.setCharAt(i, ' ');
             }
         }
-        long letters = CLOCK_AND_WEEKDAY.matcher(rest).replaceAll(" ").codePoints().filter(Character::isLetter).count();
+        long letters = CLOCK_AND_WEEKDAY.matcher(AnalysisBudget.watch(rest)).replaceAll(" ").codePoints().filter(Character::isLetter).count();
         return letters <= MOST_LETTERS_BESIDES_THE_DATE;
     }
 }

@@ -1,9 +1,11 @@
 package org.palimpsest.archive.extraction.dating;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 
 /**
  * Quotations and parentheticals of a block: “…”, "…", 「…」, 『…』, (…), （…）. A sentence does not end inside one,
@@ -17,10 +19,13 @@ final class QuotedRegions {
     private static final String OPENERS = "“「『(（";
     private static final String CLOSERS = "”」』)）";
 
-    private final List<Slice> regions;
+    private final Coverage insides;
+    /** The closing marks' positions, ascending: regions are found in the order they close. */
+    private final int[] closers;
 
     private QuotedRegions(List<Slice> regions) {
-        this.regions = regions;
+        this.insides = Coverage.insidesOf(regions);
+        this.closers = regions.stream().mapToInt(r -> r.end() - 1).toArray();
     }
 
     static QuotedRegions of(String text) {
@@ -28,6 +33,7 @@ final class QuotedRegions {
         Deque<int[]> open = new ArrayDeque<>();
         int straightQuote = -1;
         for (int i = 0; i < text.length(); i++) {
+            AnalysisBudget.checkpoint();
             char c = text.charAt(i);
             int opener = OPENERS.indexOf(c);
             int closer = CLOSERS.indexOf(c);
@@ -61,31 +67,16 @@ final class QuotedRegions {
 
     /** True when {@code index} lies between the marks of some quotation, the marks themselves excluded. */
     boolean inside(int index) {
-        for (Slice r : regions) {
-            if (r.start() < index && index < r.end() - 1) {
-                return true;
-            }
-        }
-        return false;
+        return insides.covers(index);
     }
 
     /** True when the whole of {@code slice} lies inside some quotation. */
     boolean inside(Slice slice) {
-        for (Slice r : regions) {
-            if (r.start() < slice.start() && slice.end() <= r.end() - 1) {
-                return true;
-            }
-        }
-        return false;
+        return insides.covers(slice.start(), slice.end());
     }
 
     /** True when {@code index} is the closing mark of a quotation. */
     boolean closesAt(int index) {
-        for (Slice r : regions) {
-            if (r.end() - 1 == index) {
-                return true;
-            }
-        }
-        return false;
+        return Arrays.binarySearch(closers, index) >= 0;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 
 /**
  * Cuts a block into sentences.
@@ -50,11 +51,13 @@ final class SentenceSplitter {
      */
     static List<Slice> split(String original, String masked, List<Slice> dates) {
         QuotedRegions quotes = QuotedRegions.of(masked);
+        Coverage inDate = Coverage.of(dates);
         List<Slice> sentences = new ArrayList<>();
         int n = masked.length();
         int start = 0;
         for (int i = 0; i < n; i++) {
-            if (quotes.inside(i) || within(dates, i)) {
+            AnalysisBudget.checkpoint();
+            if (quotes.inside(i) || inDate.covers(i)) {
                 continue;
             }
             int end = endOfSentenceAt(original, masked, i, quotes);
@@ -109,15 +112,6 @@ final class SentenceSplitter {
         return -1;
     }
 
-    private static boolean within(List<Slice> dates, int index) {
-        for (Slice d : dates) {
-            if (d.contains(index)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static boolean nextWordIsLowercase(String text, int from) {
         int j = from;
         while (j < text.length() && Character.isWhitespace(text.charAt(j))) {
@@ -135,7 +129,7 @@ final class SentenceSplitter {
     }
 
     private static boolean abbreviationBefore(String text, int dot) {
-        Matcher m = WORD_BEFORE.matcher(text.substring(Math.max(0, dot - 12), dot));
+        Matcher m = WORD_BEFORE.matcher(AnalysisBudget.watch(text.substring(Math.max(0, dot - 12), dot)));
         if (!m.find()) {
             return false;
         }
@@ -148,7 +142,7 @@ final class SentenceSplitter {
             return true;
         }
         // A lone capital (an initial) or dotted letters (U.S, e.g); a lone lowercase letter is a word ending a sentence.
-        return INITIALS.matcher(word).matches() && (word.length() > 1 || Character.isUpperCase(word.charAt(0)));
+        return INITIALS.matcher(AnalysisBudget.watch(word)).matches() && (word.length() > 1 || Character.isUpperCase(word.charAt(0)));
     }
 
     private static void addTrimmed(String text, int start, int end, List<Slice> into) {

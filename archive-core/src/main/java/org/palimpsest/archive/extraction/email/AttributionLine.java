@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.redaction.RedactionFinder;
 
 /**
@@ -39,7 +40,7 @@ final class AttributionLine {
         }
 
         boolean endsLike(String line) {
-            return ending.matcher(line).useTransparentBounds(true)
+            return ending.matcher(AnalysisBudget.watch(line)).useTransparentBounds(true)
                     .region(Math.max(0, line.length() - TAIL_LENGTH), line.length()).find();
         }
     }
@@ -95,7 +96,7 @@ final class AttributionLine {
 
     /** Whether {@code content} may be the first half of an attribution wrapped over two lines. */
     static boolean mayContinue(String content) {
-        return OPENER.matcher(content).find() && content.length() < MAX_LENGTH;
+        return OPENER.matcher(AnalysisBudget.watch(content)).find() && content.length() < MAX_LENGTH;
     }
 
     static Optional<Attribution> parse(String content) {
@@ -107,7 +108,7 @@ final class AttributionLine {
             if (!shape.endsLike(line)) {
                 continue;
             }
-            Matcher m = shape.pattern().matcher(line);
+            Matcher m = shape.pattern().matcher(AnalysisBudget.watch(line));
             if (!m.matches()) {
                 continue;
             }
@@ -124,12 +125,12 @@ final class AttributionLine {
     /** Finds where the date ends and the sender begins (or the reverse), then checks the line is plausible. */
     private static Optional<Attribution> split(Shape shape, String mid) {
         String middle = mid.strip();
-        if (!YEAR.matcher(middle).find() || !TIME.matcher(middle).find()) {
+        if (!YEAR.matcher(AnalysisBudget.watch(middle)).find() || !TIME.matcher(AnalysisBudget.watch(middle)).find()) {
             // No date with a time can be in there: spare the search.
             return accept(shape, middle, null);
         }
         // Date first (most clients): the longest prefix that is a whole date.
-        List<Integer> cuts = CUT.matcher(middle).results().map(r -> r.start()).toList();
+        List<Integer> cuts = CUT.matcher(AnalysisBudget.watch(middle)).results().map(r -> r.start()).toList();
         for (int i = cuts.size() - 1; i >= 0; i--) {
             String datePart = middle.substring(0, cuts.get(i));
             if (datePart.length() > MAX_DATE_LENGTH || HeaderDateParser.endsWithToleratedWord(datePart)) {
@@ -156,11 +157,11 @@ final class AttributionLine {
     }
 
     private static Optional<Attribution> accept(Shape shape, String who, @Nullable String datePart) {
-        String sender = EDGE_PUNCTUATION.matcher(who.strip()).replaceAll("").strip();
+        String sender = EDGE_PUNCTUATION.matcher(AnalysisBudget.watch(who.strip())).replaceAll("").strip();
         @Nullable HeaderDate date = datePart == null ? null
-                : HeaderDateParser.parse(EDGE_PUNCTUATION.matcher(datePart).replaceAll(""), shape.language())
+                : HeaderDateParser.parse(EDGE_PUNCTUATION.matcher(AnalysisBudget.watch(datePart)).replaceAll(""), shape.language())
                         .orElse(null);
-        boolean hasAddress = ADDRESS.matcher(sender).find() || RedactionFinder.containsRedaction(sender);
+        boolean hasAddress = ADDRESS.matcher(AnalysisBudget.watch(sender)).find() || RedactionFinder.containsRedaction(sender);
         boolean hasDate = date != null && date.understood();
         boolean plausible = shape.needsDateAndAddress() ? hasAddress && hasDate : hasAddress || hasDate;
         if (!plausible || sender.isEmpty()) {
@@ -170,7 +171,7 @@ final class AttributionLine {
     }
 
     private static @Nullable HeaderDate understood(String text, String language) {
-        String trimmed = EDGE_PUNCTUATION.matcher(text).replaceAll("");
+        String trimmed = EDGE_PUNCTUATION.matcher(AnalysisBudget.watch(text)).replaceAll("");
         if (trimmed.isEmpty()) {
             return null;
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.IndexedText;
 import org.palimpsest.archive.extraction.Span;
 import org.palimpsest.archive.extraction.redaction.Redaction;
@@ -92,6 +93,7 @@ public final class EmailExtractor {
         List<Start> starts = new ArrayList<>();
         int i = 0;
         while (i < lines.size()) {
+            AnalysisBudget.checkpoint();
             Lines.Line line = lines.get(i);
             if (line.region() < 0 || line.blank()) {
                 i++;

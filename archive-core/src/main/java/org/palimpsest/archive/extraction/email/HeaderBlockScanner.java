@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.redaction.RedactionFinder;
 
 /**
@@ -178,7 +179,7 @@ final class HeaderBlockScanner {
                     // "<" and ">" split over two lines by a converter: an emptied address.
                     value = value + "\n>";
                     last = next;
-                } else if (LIST_END.matcher(value).find() && !lines.get(next).blank() && labelAt(next) == null) {
+                } else if (LIST_END.matcher(AnalysisBudget.watch(value)).find() && !lines.get(next).blank() && labelAt(next) == null) {
                     value = value + " " + stripEmphasis(lines.get(next).content());
                     last = next;
                 } else {
@@ -203,7 +204,7 @@ final class HeaderBlockScanner {
             return null;
         }
         String content = line.content();
-        Matcher lead = LEAD.matcher(content);
+        Matcher lead = LEAD.matcher(AnalysisBudget.watch(content));
         String text = lead.find() ? content.substring(lead.end()) : content;
         for (HeaderField.Label label : HeaderField.ALL_LABELS) {
             int length = label.text().length();
@@ -211,11 +212,11 @@ final class HeaderBlockScanner {
                 continue;
             }
             String after = text.substring(length);
-            Matcher colon = AFTER_COLON.matcher(after);
+            Matcher colon = AFTER_COLON.matcher(AnalysisBudget.watch(after));
             if (colon.matches()) {
                 return new LabelMatch(label.field(), languagesOf(label), true, colon.group(1));
             }
-            if (LABEL_ALONE.matcher(after).matches() && !label.needsColon()) {
+            if (LABEL_ALONE.matcher(AnalysisBudget.watch(after)).matches() && !label.needsColon()) {
                 return new LabelMatch(label.field(), languagesOf(label), false, "");
             }
         }
@@ -253,7 +254,7 @@ final class HeaderBlockScanner {
             case DATE -> length <= 80 && value.chars().anyMatch(Character::isDigit);
             case SUBJECT -> length <= 200;
             default -> value.contains("@") || value.contains("<") || RedactionFinder.containsRedaction(value)
-                    || (length <= 80 && !SENTENCE_END.matcher(value).find());
+                    || (length <= 80 && !SENTENCE_END.matcher(AnalysisBudget.watch(value)).find());
         };
     }
 }

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 
 /**
  * Reads the dates mail clients write in headers and attribution lines, in Korean, Japanese, Chinese, English,
@@ -148,16 +149,16 @@ public final class HeaderDateParser {
 
     private static @Nullable LocalDate takeDate(StringBuilder work, @Nullable String languageHint) {
         Matcher m;
-        if ((m = CJK_YMD.matcher(work)).find()) {
+        if ((m = CJK_YMD.matcher(AnalysisBudget.watch(work))).find()) {
             return take(work, m, ymd(m.group(1), m.group(2), m.group(3)));
         }
-        if ((m = CJK_MDY.matcher(work)).find()) {
+        if ((m = CJK_MDY.matcher(AnalysisBudget.watch(work))).find()) {
             return take(work, m, ymd(m.group(3), m.group(1), m.group(2)));
         }
-        if ((m = NUMERIC_YMD.matcher(work)).find()) {
+        if ((m = NUMERIC_YMD.matcher(AnalysisBudget.watch(work))).find()) {
             return take(work, m, ymd(m.group(1), m.group(3), m.group(4)));
         }
-        if ((m = NUMERIC_XXY.matcher(work)).find()) {
+        if ((m = NUMERIC_XXY.matcher(AnalysisBudget.watch(work))).find()) {
             int first = Integer.parseInt(m.group(1));
             int second = Integer.parseInt(m.group(3));
             boolean dayFirst = m.group(2).equals(".")
@@ -167,10 +168,10 @@ public final class HeaderDateParser {
                     ? take(work, m, ymd(m.group(4), m.group(3), m.group(1)))
                     : take(work, m, ymd(m.group(4), m.group(1), m.group(3)));
         }
-        if ((m = NAMED_MDY.matcher(work)).find()) {
+        if ((m = NAMED_MDY.matcher(AnalysisBudget.watch(work))).find()) {
             return take(work, m, ymd(m.group(3), month(m.group(1)), m.group(2)));
         }
-        if ((m = NAMED_DMY.matcher(work)).find()) {
+        if ((m = NAMED_DMY.matcher(AnalysisBudget.watch(work))).find()) {
             return take(work, m, ymd(m.group(3), month(m.group(2)), m.group(1)));
         }
         return null;
@@ -196,7 +197,7 @@ public final class HeaderDateParser {
     }
 
     private static @Nullable LocalTime takeTime(StringBuilder work) {
-        Matcher m = TIME.matcher(work);
+        Matcher m = TIME.matcher(AnalysisBudget.watch(work));
         if (!m.find()) {
             return null;
         }
@@ -228,7 +229,7 @@ public final class HeaderDateParser {
     }
 
     private static @Nullable ZoneOffset takeOffset(StringBuilder work, Pattern pattern) {
-        Matcher m = pattern.matcher(work);
+        Matcher m = pattern.matcher(AnalysisBudget.watch(work));
         if (!m.find()) {
             return null;
         }

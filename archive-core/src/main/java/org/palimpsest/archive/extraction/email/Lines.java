@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 
 /**
  * The text cut into lines, each knowing its quote depth ({@code >} markers), its content without them, and
@@ -51,6 +52,7 @@ final class Lines {
         @Nullable String openFence = null;
         int pos = 0;
         while (true) {
+            AnalysisBudget.checkpoint();
             int newline = text.indexOf('\n', pos);
             int end = newline < 0 ? text.length() : newline;
             int depth = 0;
@@ -60,7 +62,7 @@ final class Lines {
                 i = skipBlanks(text, i + 1, end);
             }
             String content = text.substring(i, end).strip();
-            Matcher fence = FENCE.matcher(content);
+            Matcher fence = FENCE.matcher(AnalysisBudget.watch(content));
             if (openFence == null && fence.find()) {
                 openFence = fence.group(1);
                 lines.add(new Line(lines.size(), pos, end, depth, content, -1, false, false));
@@ -71,7 +73,7 @@ final class Lines {
                 region++;
             } else {
                 // Inside a quotation, "---" belongs to the quoted text.
-                boolean boundary = openFence == null && depth == 0 && BOUNDARY.matcher(content).find();
+                boolean boundary = openFence == null && depth == 0 && BOUNDARY.matcher(AnalysisBudget.watch(content)).find();
                 lines.add(new Line(lines.size(), pos, end, depth, content, region, openFence != null, boundary));
             }
             if (newline < 0) {

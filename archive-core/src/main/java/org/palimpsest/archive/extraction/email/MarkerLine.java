@@ -2,6 +2,7 @@ package org.palimpsest.archive.extraction.email;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 
 /**
  * Lines that mail clients put above a message they embed: "Begin forwarded message:", "---------- Forwarded
@@ -44,10 +45,10 @@ final class MarkerLine {
     }
 
     static Optional<Kind> match(String content) {
-        if (FORWARD.matcher(content).matches()) {
+        if (FORWARD.matcher(AnalysisBudget.watch(content)).matches()) {
             return Optional.of(Kind.FORWARD);
         }
-        if (ORIGINAL.matcher(content).matches() || RULE.matcher(content).matches()) {
+        if (ORIGINAL.matcher(AnalysisBudget.watch(content)).matches() || RULE.matcher(AnalysisBudget.watch(content)).matches()) {
             return Optional.of(Kind.ORIGINAL);
         }
         return Optional.empty();

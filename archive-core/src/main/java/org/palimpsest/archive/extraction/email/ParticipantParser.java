@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.IndexedText;
 import org.palimpsest.archive.extraction.redaction.Redaction;
 import org.palimpsest.archive.extraction.redaction.RedactionFinder;
@@ -96,13 +97,13 @@ final class ParticipantParser {
             if (RedactionFinder.isRedacted(bracket) || RedactionFinder.containsRedaction(inner)) {
                 return new Participant(name, null, true, raw);
             }
-            if (ADDRESS.matcher(inner).matches()) {
+            if (ADDRESS.matcher(AnalysisBudget.watch(inner)).matches()) {
                 return new Participant(name, stripMailto(inner), false, raw);
             }
             // "<Dana>" holds a name, not an address.
             return new Participant(name != null ? name : cleanName(inner), null, false, raw);
         }
-        Matcher mailto = MAILTO.matcher(text);
+        Matcher mailto = MAILTO.matcher(AnalysisBudget.watch(text));
         if (mailto.find()) {
             String address = mailto.group(1).strip();
             String name = cleanName(text.substring(0, mailto.start()));
@@ -112,7 +113,7 @@ final class ParticipantParser {
         if (RedactionFinder.isRedacted(text)) {
             return new Participant(null, null, true, raw);
         }
-        Matcher address = ADDRESS.matcher(text);
+        Matcher address = ADDRESS.matcher(AnalysisBudget.watch(text));
         if (address.find()) {
             String rest = (text.substring(0, address.start()) + " " + text.substring(address.end())).strip();
             // "dana@corvid.example (Dana Whitlock)": the old comment form of the display name.

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 
 /**
  * Zone names written in mail headers, mapped to region ids so that the instant follows the zone's real rules.
@@ -69,7 +70,7 @@ final class ZoneNames {
     }
 
     static Optional<Found> find(CharSequence text) {
-        Matcher m = NAME.matcher(text);
+        Matcher m = NAME.matcher(AnalysisBudget.watch(text));
         if (!m.find()) {
             return Optional.empty();
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.IndexedText;
 import org.palimpsest.archive.extraction.Span;
 
@@ -78,6 +79,7 @@ final class AliasMatcher {
         List<Hit> hits = new ArrayList<>();
         int node = 0;
         for (int v = 0; v < length; v++) {
+            AnalysisBudget.checkpoint();
             node = step(node, view[v]);
             for (Alias alias : out.get(node)) {
                 int start = viewToText[v - alias.key().length + 1];
@@ -88,7 +90,7 @@ final class AliasMatcher {
             }
         }
         List<Span> urls = urls(indexed);
-        hits.removeIf(h -> urls.stream().anyMatch(u -> u.overlaps(new Span(h.start(), h.end()))));
+        hits.removeIf(h -> overlapsAny(urls, h.start(), h.end()));
         List<Hit> plain = settle(hits.stream().filter(h -> !h.alias().anchored()).toList());
         Set<String> named = new HashSet<>();
         plain.forEach(h -> named.add(h.alias().entryId()));
@@ -102,11 +104,29 @@ final class AliasMatcher {
     /** Web addresses: a name inside one ({@code openai.com/index/elon-musk-...}) is part of the address, not a mention. */
     private static List<Span> urls(IndexedText text) {
         List<Span> urls = new ArrayList<>();
-        Matcher url = URL.matcher(text.text());
+        Matcher url = URL.matcher(AnalysisBudget.watch(text.text()));
         while (url.find()) {
             urls.add(text.span(url.start(), url.end()));
         }
         return urls;
+    }
+
+    /**
+     * True when [start, end) overlaps one of {@code urls}, which are in text order and never overlap: a binary search
+     * for the first address ending after {@code start}, so that many names and many addresses cost n log n, not n².
+     */
+    private static boolean overlapsAny(List<Span> urls, int start, int end) {
+        int lo = 0;
+        int hi = urls.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (urls.get(mid).end() <= start) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo < urls.size() && urls.get(lo).start() < end;
     }
 
     private static boolean accepts(int[] text, int start, int end, Alias alias) {

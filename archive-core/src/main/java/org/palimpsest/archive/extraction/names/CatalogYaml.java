@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -92,7 +93,7 @@ final class CatalogYaml {
         }
         Map<String, Node> fields = fields(mapping);
         String id = scalar(fields, "id", mapping);
-        if (!ID.matcher(id).matches()) {
+        if (!ID.matcher(AnalysisBudget.watch(id)).matches()) {
             throw error(fields.get("id"), "id '" + id + "' must be lowercase letters and digits joined by hyphens, like elon-musk");
         }
         Integer earlier = idLines.putIfAbsent(id, line(mapping));

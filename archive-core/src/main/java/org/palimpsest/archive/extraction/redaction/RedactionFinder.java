@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.IndexedText;
 
 /**
@@ -47,9 +48,9 @@ public final class RedactionFinder {
 
     /** True when {@code value} (a header field, an address) is nothing but redaction and punctuation. */
     public static boolean isRedacted(String value) {
-        String rest = PLACEHOLDER.matcher(value).replaceAll("");
-        rest = BLOCKS.matcher(rest).replaceAll("");
-        rest = EMPTY.matcher(rest).replaceAll("");
+        String rest = PLACEHOLDER.matcher(AnalysisBudget.watch(value)).replaceAll("");
+        rest = BLOCKS.matcher(AnalysisBudget.watch(rest)).replaceAll("");
+        rest = EMPTY.matcher(AnalysisBudget.watch(rest)).replaceAll("");
         // What is left of a blacked-out address is punctuation and a domain suffix: "<@.com>".
         rest = rest.replaceAll("\\.\\p{L}{2,}", "");
         return !rest.equals(value) && rest.replaceAll("[\\s<>\\[\\]()@.,;:\"'-]", "").isEmpty();
@@ -57,11 +58,11 @@ public final class RedactionFinder {
 
     /** True when {@code value} contains any redaction. */
     public static boolean containsRedaction(String value) {
-        return BLOCKS.matcher(value).find() || PLACEHOLDER.matcher(value).find() || EMPTY.matcher(value).find();
+        return BLOCKS.matcher(AnalysisBudget.watch(value)).find() || PLACEHOLDER.matcher(AnalysisBudget.watch(value)).find() || EMPTY.matcher(AnalysisBudget.watch(value)).find();
     }
 
     private static void collect(IndexedText text, Pattern pattern, Redaction.Kind kind, List<Redaction> into) {
-        Matcher m = pattern.matcher(text.text());
+        Matcher m = pattern.matcher(AnalysisBudget.watch(text.text()));
         while (m.find()) {
             into.add(new Redaction(text.span(m.start(), m.end()), kind));
         }

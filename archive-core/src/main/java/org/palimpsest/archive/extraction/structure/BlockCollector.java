@@ -18,6 +18,7 @@ import org.commonmark.node.Paragraph;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.node.ThematicBreak;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.SegmentKind;
 
 /**
@@ -72,6 +73,7 @@ final class BlockCollector {
     }
 
     private void block(Node node, Context context) {
+        AnalysisBudget.checkpoint();
         if (node instanceof BlockQuote) {
             children(node, context.quoted());
         } else if (node instanceof ListBlock) {
@@ -126,7 +128,8 @@ final class BlockCollector {
         if (spans.isEmpty()) {
             return;
         }
-        List<CharRange> images = imageOnlyCandidates(paragraph);
+        Images images = new Images(imageOnlyCandidates(paragraph));
+        BlockQuote outermostQuote = context.quoteDepth() > 0 ? positions.outermostQuote(paragraph) : null;
         List<LineSplitter.Line> lines = new ArrayList<>();
         for (int i = 0; i < spans.size(); i++) {
             SourceSpan span = spans.get(i);
@@ -139,7 +142,7 @@ final class BlockCollector {
                 CharRange itemRange = positions.range(item);
                 start = itemRange == null ? start : Math.min(start, itemRange.start());
             } else if (context.quoteDepth() > 0) {
-                start = positions.quoteMarkerStart(paragraph, span.getLineIndex(), start);
+                start = positions.quoteMarkerStart(outermostQuote, span.getLineIndex(), start);
             }
             lines.add(new LineSplitter.Line(new CharRange(start, line.end()), line.start(),
                     imageAlt(line, images)));
@@ -305,18 +308,21 @@ final class BlockCollector {
      * The alt text of the single image that makes up {@code line}, an empty range after {@code ![} when it
      * has none, the whole line when several images share it; null when the line has other text.
      */
-    private @Nullable CharRange imageAlt(CharRange line, List<CharRange> images) {
-        List<CharRange> onLine = images.stream()
-                .filter(r -> r.start() < line.end() && r.end() > line.start())
-                .toList();
+    private @Nullable CharRange imageAlt(CharRange line, Images images) {
+        List<CharRange> onLine = images.overlapping(line);
         if (onLine.isEmpty()) {
             return null;
         }
-        for (int i = line.start(); i < line.end(); i++) {
-            int at = i;
-            if (!Character.isWhitespace(text.charAt(i)) && onLine.stream().noneMatch(r -> r.contains(at))) {
+        // Every visible character of the line must lie in one of them: one sweep over the ranges by start.
+        int covered = line.start();
+        for (CharRange r : onLine) {
+            if (r.start() > covered && !blank(covered, Math.min(r.start(), line.end()))) {
                 return null;
             }
+            covered = Math.max(covered, r.end());
+        }
+        if (covered < line.end() && !blank(covered, line.end())) {
+            return null;
         }
         List<CharRange> pictures = onLine.stream().filter(r -> text.startsWith("![", r.start())).toList();
         if (pictures.size() != 1) {
@@ -326,5 +332,58 @@ final class BlockCollector {
         int altStart = image.start() + 2;
         int altEnd = text.lastIndexOf("](", image.end() - 2);
         return altEnd < altStart ? new CharRange(altStart, altStart) : new CharRange(altStart, altEnd);
+    }
+
+    private boolean blank(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The image (and image-only link) ranges of one paragraph, sorted by start with the furthest end reached so
+     * far, so that each line finds those overlapping it by binary search instead of testing all of them: a
+     * paragraph of thousands of image lines was quadratic.
+     */
+    private static final class Images {
+
+        private final List<CharRange> sorted;
+        private final int[] furthestEnd;
+
+        Images(List<CharRange> ranges) {
+            sorted = new ArrayList<>(ranges);
+            sorted.sort(java.util.Comparator.comparingInt(CharRange::start));
+            furthestEnd = new int[sorted.size()];
+            int max = Integer.MIN_VALUE;
+            for (int k = 0; k < sorted.size(); k++) {
+                max = Math.max(max, sorted.get(k).end());
+                furthestEnd[k] = max;
+            }
+        }
+
+        /** The ranges overlapping {@code line}, by start. */
+        List<CharRange> overlapping(CharRange line) {
+            int lo = 0;
+            int hi = sorted.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (sorted.get(mid).start() < line.end()) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            // Ranges [0, lo) start before the line ends; walk back while one of them may still reach into it.
+            java.util.ArrayDeque<CharRange> found = new java.util.ArrayDeque<>();
+            for (int k = lo - 1; k >= 0 && furthestEnd[k] > line.start(); k--) {
+                if (sorted.get(k).end() > line.start()) {
+                    found.addFirst(sorted.get(k));
+                }
+            }
+            return List.copyOf(found);
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.SegmentKind;
 
 /**
@@ -115,7 +116,7 @@ final class ChromeRules {
     /** True when {@code line}, on its own, is boilerplate. */
     static boolean isChromeLine(String line) {
         String s = withoutTrailingSeparator(line).strip();
-        if (s.isEmpty() || SEPARATOR_ONLY.matcher(s).matches()) {
+        if (s.isEmpty() || SEPARATOR_ONLY.matcher(AnalysisBudget.watch(s)).matches()) {
             return true;
         }
         String lower = s.toLowerCase(Locale.ROOT);
@@ -135,7 +136,7 @@ final class ChromeRules {
         if (label.counted() && COUNTED.contains(label.letters())) {
             return true;
         }
-        return label.letterCount() <= MAX_KEYWORD_LETTERS && SHORT_CALLS.matcher(lower).find();
+        return label.letterCount() <= MAX_KEYWORD_LETTERS && SHORT_CALLS.matcher(AnalysisBudget.watch(lower)).find();
     }
 
     /** A row of buttons on one line, "Share | Like | Comment": every separated piece is a button label. */
@@ -160,7 +161,7 @@ final class ChromeRules {
     /** True for a line of nothing but separator characters. */
     static boolean isSeparatorLine(String line) {
         String s = line.strip();
-        return s.isEmpty() || SEPARATOR_ONLY.matcher(s).matches();
+        return s.isEmpty() || SEPARATOR_ONLY.matcher(AnalysisBudget.watch(s)).matches();
     }
 
     /**
@@ -168,7 +169,7 @@ final class ChromeRules {
      * layout leave them), or the line's length when there is none or nothing would be left before it.
      */
     static int trailingSeparatorStart(String line) {
-        Matcher m = TRAILING_SEPARATOR.matcher(line);
+        Matcher m = TRAILING_SEPARATOR.matcher(AnalysisBudget.watch(line));
         if (m.find() && !line.substring(0, m.start()).isBlank()) {
             return m.start();
         }
@@ -184,7 +185,7 @@ final class ChromeRules {
         if (length > MAX_FOOTER_LINE) {
             return false;
         }
-        boolean named = FOOTER_START.matcher(lower).find() || FOOTER_PHRASES.stream().anyMatch(lower::contains);
+        boolean named = FOOTER_START.matcher(AnalysisBudget.watch(lower)).find() || FOOTER_PHRASES.stream().anyMatch(lower::contains);
         return named && (length <= MAX_FOOTER_SENTENCE || !LineShape.endsSentence(lower));
     }
 
@@ -312,7 +313,7 @@ final class ChromeRules {
     private record Label(String letters, boolean counted) {
 
         static Label of(String lower) {
-            Matcher m = COUNT.matcher(lower);
+            Matcher m = COUNT.matcher(AnalysisBudget.watch(lower));
             boolean counted = m.find();
             String rest = m.replaceAll(" ");
             StringBuilder letters = new StringBuilder();

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.IndexedText;
 import org.palimpsest.archive.extraction.Segment;
 import org.palimpsest.archive.extraction.SegmentKind;
@@ -32,7 +33,7 @@ final class FootnoteRefFinder {
         int frontMatterEnd = 0;
         for (Segment segment : segments) {
             if (segment.kind() == SegmentKind.FOOTNOTE) {
-                Matcher m = DEFINITION.matcher(indexed.slice(segment.span()));
+                Matcher m = DEFINITION.matcher(AnalysisBudget.watch(indexed.slice(segment.span())));
                 if (m.lookingAt()) {
                     bodies.putIfAbsent(m.group(1).toLowerCase(Locale.ROOT), segment.id());
                 }
@@ -41,7 +42,7 @@ final class FootnoteRefFinder {
             }
         }
         List<FootnoteRef> refs = new ArrayList<>();
-        Matcher m = MARKER.matcher(text);
+        Matcher m = MARKER.matcher(AnalysisBudget.watch(text));
         while (m.find()) {
             if (m.start() < frontMatterEnd || literal.inCode(m.start()) || isDefinitionLabel(text, m)) {
                 continue;

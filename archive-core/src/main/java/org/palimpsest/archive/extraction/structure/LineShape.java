@@ -2,6 +2,7 @@ package org.palimpsest.archive.extraction.structure;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 
 /** What a single line of text looks like at its edges: a bullet in front, a sentence end behind. */
 final class LineShape {
@@ -30,7 +31,7 @@ final class LineShape {
 
     /** Length of the bullet and the space after it at the start of {@code line}, or -1 when there is none. */
     static int bulletLength(String line) {
-        Matcher m = BULLET.matcher(line);
+        Matcher m = BULLET.matcher(AnalysisBudget.watch(line));
         return m.find() ? m.end() : -1;
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.SegmentKind;
 
 /**
@@ -72,6 +73,7 @@ final class LineSplitter {
         endsBlock = new boolean[n];
         hardBreak = new boolean[n];
         for (int i = 0; i < n; i++) {
+            AnalysisBudget.checkpoint();
             Line line = lines.get(i);
             body[i] = text.substring(line.textStart(), line.range().end());
             boolean itemLine = i == 0 && container.firstKind() == SegmentKind.LIST_ITEM;

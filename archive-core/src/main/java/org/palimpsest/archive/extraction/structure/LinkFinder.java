@@ -14,6 +14,7 @@ import org.commonmark.node.Node;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.IndexedText;
 
 /**
@@ -68,14 +69,14 @@ final class LinkFinder {
             }
         });
         List<CharRange> markdown = found.stream().map(Found::range).toList();
-        Matcher m = BARE_URL.matcher(text);
+        Matcher m = BARE_URL.matcher(AnalysisBudget.watch(text));
         while (m.find()) {
             int start = m.start();
             if (literal.inInlineCode(start) || markdown.stream().anyMatch(r -> r.contains(start))) {
                 continue;
             }
             String url = UrlTrimmer.trim(m.group());
-            if (HAS_HOST.matcher(url).matches()) {
+            if (HAS_HOST.matcher(AnalysisBudget.watch(url)).matches()) {
                 found.add(new Found(new CharRange(start, start + url.length()), url, null, false));
             }
         }

@@ -36,21 +36,47 @@ final class SourcePositions {
     }
 
     /**
-     * Where the quote markers in front of {@code node} begin on source line {@code lineIndex}: the {@code >}
-     * chain of its enclosing block quotes, stopping at a list item (whose bullet is the item's markup, not the
-     * quote's). Falls back to {@code fallback} on lazy continuation lines, which carry no marker.
+     * The outermost block quote around {@code node} whose markers stand in front of its lines: the last one met
+     * going up before a list item (whose bullet is the item's markup, not the quote's) or the document; null when
+     * there is none. Found once per paragraph, so a paragraph nested hundreds of quotes deep is walked up once, not
+     * once per line.
      */
-    int quoteMarkerStart(Node node, int lineIndex, int fallback) {
-        int start = fallback;
+    @Nullable BlockQuote outermostQuote(Node node) {
+        BlockQuote outermost = null;
         for (Node ancestor = node.getParent(); ancestor != null && !(ancestor instanceof ListItem)
                 && !(ancestor instanceof Document); ancestor = ancestor.getParent()) {
-            if (ancestor instanceof BlockQuote) {
-                for (SourceSpan span : ancestor.getSourceSpans()) {
-                    if (span.getLineIndex() == lineIndex) {
-                        start = Math.min(start, skipWhitespace(span.getInputIndex(), fallback));
-                    }
-                }
+            if (ancestor instanceof BlockQuote quote) {
+                outermost = quote;
             }
+        }
+        return outermost;
+    }
+
+    /**
+     * Where the quote markers in front of a paragraph begin on source line {@code lineIndex}: the start of the
+     * {@code >} chain of {@code outermost} (see {@link #outermostQuote}). Falls back to {@code fallback} on lines
+     * where it has no source, which carry no marker. Only the outermost quote is looked at because commonmark gives
+     * every open block a span on each line, so an inner quote has one on a line only if the outer one does, and the
+     * outer one's starts further left; its span of the line is found by binary search over its lines.
+     */
+    int quoteMarkerStart(@Nullable BlockQuote outermost, int lineIndex, int fallback) {
+        if (outermost == null) {
+            return fallback;
+        }
+        List<SourceSpan> spans = outermost.getSourceSpans();
+        int lo = 0;
+        int hi = spans.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (spans.get(mid).getLineIndex() < lineIndex) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int start = fallback;
+        for (int k = lo; k < spans.size() && spans.get(k).getLineIndex() == lineIndex; k++) {
+            start = Math.min(start, skipWhitespace(spans.get(k).getInputIndex(), fallback));
         }
         return start;
     }

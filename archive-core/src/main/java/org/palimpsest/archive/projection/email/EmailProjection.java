@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.email.EmailExtractor;
 import org.palimpsest.archive.projection.FollowedDocument;
 import org.palimpsest.archive.projection.Generation;
@@ -38,11 +39,12 @@ public class EmailProjection extends TextDerivedProjection {
 
     /** @param aliasResolver maps any spelling of a known person's name to a stable id */
     public EmailProjection(MongoDatabase database, Function<String, Optional<String>> aliasResolver) {
-        this(database, aliasResolver, Generation.FIRST);
+        this(database, aliasResolver, Generation.FIRST, AnalysisBudget.standard());
     }
 
-    public EmailProjection(MongoDatabase database, Function<String, Optional<String>> aliasResolver, Generation generation) {
-        super(database, DOCUMENTS, generation);
+    public EmailProjection(MongoDatabase database, Function<String, Optional<String>> aliasResolver, Generation generation,
+                           AnalysisBudget budget) {
+        super(database, DOCUMENTS, generation, budget);
         this.aliasResolver = aliasResolver;
         this.groups = new RenderingGroups(aliasResolver);
     }
@@ -54,12 +56,12 @@ public class EmailProjection extends TextDerivedProjection {
 
     @Override
     public Rebuildable fresh(Generation generation) {
-        return new EmailProjection(database(), aliasResolver, generation);
+        return new EmailProjection(database(), aliasResolver, generation, budget());
     }
 
     /** The same projection on another database (a replay's scratch), with the same alias resolver. */
     public EmailProjection replica(MongoDatabase scratch) {
-        return new EmailProjection(scratch, aliasResolver);
+        return new EmailProjection(scratch, aliasResolver, Generation.FIRST, budget());
     }
 
     @Override
@@ -100,7 +102,7 @@ public class EmailProjection extends TextDerivedProjection {
     @Override
     protected List<String> derive(FollowedDocument doc, ProjectionPosition at, long version) {
         List<String> keys = new ArrayList<>();
-        for (var email : EmailExtractor.extract(doc.text())) {
+        for (var email : analyse(doc, () -> EmailExtractor.extract(doc.text()))) {
             EmailRendering rendering = EmailRendering.of(doc.documentId(), doc.title(), doc.language(), doc.revision(), email, at);
             store(RENDERINGS, EmailRendering.class, rendering.key(), rendering, version);
             keys.add(rendering.key());

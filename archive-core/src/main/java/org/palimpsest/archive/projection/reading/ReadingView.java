@@ -5,6 +5,7 @@ import java.util.List;
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.document.DocumentSource;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.IndexedText;
 import org.palimpsest.archive.extraction.Segment;
 import org.palimpsest.archive.extraction.redaction.Redaction;
@@ -42,18 +43,19 @@ public record ReadingView(
                 text.codePointCount(0, text.length()), importedAt, updatedAt);
     }
 
-    /** A view whose segments and redactions are analysed from {@code text} itself. */
+    /** A view whose segments and redactions are analysed from {@code text} itself, within {@code budget}. */
     static ReadingView analysed(String id, String title, String language, DocumentSource source, @Nullable String publishedAt,
                                 String text, long revision, String contentHash, Instant importedAt, String importedBy,
-                                Instant updatedAt, ProjectionPosition asOf, List<FixView> fixes) {
-        return new ReadingView(id, title, language, source, publishedAt, text, revision, contentHash, importedAt,
-                importedBy, updatedAt, asOf, fixes, StructureAnalyzer.analyze(text).segments(),
-                RedactionFinder.find(new IndexedText(text)));
+                                Instant updatedAt, ProjectionPosition asOf, List<FixView> fixes, AnalysisBudget budget) {
+        return budget.run(ReadingViewProjection.PROCESSING_GROUP, id, text.length(), () -> new ReadingView(id, title,
+                language, source, publishedAt, text, revision, contentHash, importedAt, importedBy, updatedAt, asOf, fixes,
+                StructureAnalyzer.analyze(text).segments(), RedactionFinder.find(new IndexedText(text))));
     }
 
-    ReadingView withText(String newText, long newRevision, List<FixView> newFixes, Instant at, ProjectionPosition position) {
+    ReadingView withText(String newText, long newRevision, List<FixView> newFixes, Instant at, ProjectionPosition position,
+                         AnalysisBudget budget) {
         return analysed(id, title, language, source, publishedAt, newText, newRevision, contentHash, importedAt,
-                importedBy, at, position, newFixes);
+                importedBy, at, position, newFixes, budget);
     }
 
     ReadingView withFixes(List<FixView> newFixes, Instant at, ProjectionPosition position) {

@@ -23,6 +23,7 @@ import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.document.DocumentImported;
 import org.palimpsest.archive.document.DocumentReimported;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.Span;
 import org.palimpsest.archive.fix.FixState;
 import org.palimpsest.archive.fix.TextChange;
@@ -66,13 +67,20 @@ public class ReadingViewProjection implements Rebuildable {
 
     private final MongoDatabase database;
     private final Generational<Store> generations;
+    private final AnalysisBudget budget;
 
     public ReadingViewProjection(MongoDatabase database) {
         this(database, Generation.FIRST);
     }
 
     public ReadingViewProjection(MongoDatabase database, Generation generation) {
+        this(database, generation, AnalysisBudget.standard());
+    }
+
+    /** @param budget the time the analysis of one document's text (segments, redactions) may take */
+    public ReadingViewProjection(MongoDatabase database, Generation generation, AnalysisBudget budget) {
         this.database = database;
+        this.budget = budget;
         this.generations = new Generational<>(generation, g -> Store.of(database, g));
         // Real MongoDB uses it for language listings; the embedded server ignores non-unique indexes.
         store().views().createIndex(Indexes.ascending("language", "_id"));
@@ -94,7 +102,7 @@ public class ReadingViewProjection implements Rebuildable {
 
     @Override
     public Rebuildable fresh(Generation generation) {
-        return new ReadingViewProjection(database, generation);
+        return new ReadingViewProjection(database, generation, budget);
     }
 
     @Override
@@ -116,7 +124,7 @@ public class ReadingViewProjection implements Rebuildable {
         }
         saveRevision(event.documentId(), 0, event.text(), "imported", null, event.importedBy(), at);
         save(ReadingView.analysed(event.documentId(), event.title(), event.language(), event.source(), event.publishedAt(),
-                event.text(), 0, event.contentHash(), time, event.importedBy(), time, at, List.of()));
+                event.text(), 0, event.contentHash(), time, event.importedBy(), time, at, List.of(), budget));
     }
 
     @EventHandler
@@ -131,7 +139,7 @@ public class ReadingViewProjection implements Rebuildable {
         List<FixView> fixes = before == null ? List.of() : before.fixes().stream().map(f -> f.movedTo(null)).toList();
         saveRevision(event.documentId(), event.revision(), event.text(), "reimported", null, event.importedBy(), at);
         save(ReadingView.analysed(event.documentId(), event.title(), event.language(), event.source(), event.publishedAt(),
-                event.text(), event.revision(), event.contentHash(), importedAt, event.importedBy(), time, at, fixes));
+                event.text(), event.revision(), event.contentHash(), importedAt, event.importedBy(), time, at, fixes, budget));
     }
 
     @EventHandler
@@ -153,7 +161,7 @@ public class ReadingViewProjection implements Rebuildable {
         Span inserted = new Span(change.start(), change.insertedEnd());
         update(event.documentId(), at, v -> v.withText(change.applyTo(v.text()), event.revision(),
                 moveFixes(v.fixes(), change, event.fixId(), f -> f.reviewed(FixState.ACCEPTED, event.acceptedBy(), time,
-                        event.comment(), inserted, event.revision(), event.reanchored())), time, at),
+                        event.comment(), inserted, event.revision(), event.reanchored())), time, at, budget),
                 view -> saveRevision(event.documentId(), event.revision(), view.text(), "fix-accepted",
                         event.fixId(), event.acceptedBy(), at));
     }
@@ -174,7 +182,7 @@ public class ReadingViewProjection implements Rebuildable {
         TextChange change = event.change();
         update(event.documentId(), at, v -> v.withText(change.applyTo(v.text()), event.revision(),
                 moveFixes(v.fixes(), change, event.fixId(), f -> f.reviewed(FixState.REVERTED, event.revertedBy(), time,
-                        event.comment(), null, f.appliedIn(), f.reanchored())), time, at),
+                        event.comment(), null, f.appliedIn(), f.reanchored())), time, at, budget),
                 view -> saveRevision(event.documentId(), event.revision(), view.text(), "fix-reverted",
                         event.fixId(), event.revertedBy(), at));
     }

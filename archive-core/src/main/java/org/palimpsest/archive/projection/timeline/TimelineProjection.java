@@ -5,8 +5,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,13 +13,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.jspecify.annotations.Nullable;
-import org.palimpsest.archive.extraction.IndexedText;
-import org.palimpsest.archive.extraction.dating.DatedStatement;
-import org.palimpsest.archive.extraction.dating.DatedStatementExtractor;
+import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.names.NameCatalog;
 import org.palimpsest.archive.extraction.names.NameEntry;
-import org.palimpsest.archive.extraction.names.NameMention;
-import org.palimpsest.archive.extraction.structure.StructureAnalyzer;
 import org.palimpsest.archive.projection.FollowedDocument;
 import org.palimpsest.archive.projection.Generation;
 import org.palimpsest.archive.projection.Rebuildable;
@@ -43,11 +37,11 @@ public class TimelineProjection extends TextDerivedProjection {
     private final NameCatalog names;
 
     public TimelineProjection(MongoDatabase database, NameCatalog names) {
-        this(database, names, Generation.FIRST);
+        this(database, names, Generation.FIRST, AnalysisBudget.standard());
     }
 
-    public TimelineProjection(MongoDatabase database, NameCatalog names, Generation generation) {
-        super(database, DOCUMENTS, generation);
+    public TimelineProjection(MongoDatabase database, NameCatalog names, Generation generation, AnalysisBudget budget) {
+        super(database, DOCUMENTS, generation, budget);
         this.names = names;
     }
 
@@ -58,12 +52,12 @@ public class TimelineProjection extends TextDerivedProjection {
 
     @Override
     public Rebuildable fresh(Generation generation) {
-        return new TimelineProjection(database(), names, generation);
+        return new TimelineProjection(database(), names, generation, budget());
     }
 
     /** The same projection on another database (a replay's scratch), with the same name catalog. */
     public TimelineProjection replica(MongoDatabase scratch) {
-        return new TimelineProjection(scratch, names);
+        return new TimelineProjection(scratch, names, Generation.FIRST, budget());
     }
 
     @Override
@@ -108,16 +102,12 @@ public class TimelineProjection extends TextDerivedProjection {
 
     @Override
     protected List<String> derive(FollowedDocument doc, ProjectionPosition at, long version) {
-        IndexedText text = new IndexedText(doc.text());
-        List<NameMention> mentions = names.find(text);
-        List<DatedStatement> statements = DatedStatementExtractor.extract(text,
-                StructureAnalyzer.analyze(doc.text()).segments(), doc.language(), publicationDay(doc.publishedAt()));
-        List<String> keys = new ArrayList<>();
-        for (int i = 0; i < statements.size(); i++) {
-            DatedStatement statement = statements.get(i);
-            List<String> named = mentions.stream().filter(m -> statement.span().contains(m.span()))
-                    .map(NameMention::entryId).distinct().toList();
-            TimelineEntry entry = TimelineEntry.of(doc.documentId(), doc.title(), doc.revision(), i + 1, statement, named, at);
+        List<TimelineAnalysis.Found> found = analyse(doc,
+                () -> TimelineAnalysis.analyse(doc.text(), doc.language(), doc.publishedAt(), names));
+        List<String> keys = new ArrayList<>(found.size());
+        for (int i = 0; i < found.size(); i++) {
+            TimelineEntry entry = TimelineEntry.of(doc.documentId(), doc.title(), doc.revision(), i + 1,
+                    found.get(i).statement(), found.get(i).names(), at);
             store(ENTRIES, TimelineEntry.class, entry.key(), entry, version);
             keys.add(entry.key());
         }
@@ -127,18 +117,6 @@ public class TimelineProjection extends TextDerivedProjection {
     @Override
     protected void delete(List<String> keys) {
         entries().deleteMany(Filters.in("_id", keys));
-    }
-
-    /** The day relative dates count from: the publication date when it names a day. */
-    private static @Nullable LocalDate publicationDay(@Nullable String publishedAt) {
-        if (publishedAt == null || publishedAt.length() < 10) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(publishedAt.substring(0, 10));
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static boolean languageMatches(String language, String wanted) {
