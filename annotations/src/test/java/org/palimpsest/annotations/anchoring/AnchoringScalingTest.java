@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Anchoring a quote that is no longer verbatim in the text (a re-import) searches the whole text approximately; its
  * time and allocation grow linearly with the text, also where nearly every position is a candidate (a short quote in
- * a text made of its own words). Sizes 1 : 4 : 16 of a unit, {@code -Dpalimpsest.scaling.unit=1m} for the issue's
+ * a text made of its own words). Sizes 1, 4 and 16 MB by default ({@code -Dpalimpsest.scaling.unit=64k} for a quick look), the
  * 1, 4 and 16 MB; bounds three times linear, as in archive-core's {@code AnalysisScalingTest}.
  */
 class AnchoringScalingTest {
@@ -96,7 +96,7 @@ class AnchoringScalingTest {
     }
 
     private static int unitBytes() {
-        String unit = System.getProperty("palimpsest.scaling.unit", "256k").strip().toLowerCase(Locale.ROOT);
+        String unit = System.getProperty("palimpsest.scaling.unit", "1m").strip().toLowerCase(Locale.ROOT);
         int factor = unit.endsWith("m") ? 1 << 20 : unit.endsWith("k") ? 1 << 10 : 1;
         return Integer.parseInt(unit.replaceAll("[km]$", "")) * factor;
     }
