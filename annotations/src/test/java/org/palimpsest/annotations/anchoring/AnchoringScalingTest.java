@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Anchoring a quote that is no longer verbatim in the text (a re-import) searches the whole text approximately; its
  * time and allocation grow linearly with the text, also where nearly every position is a candidate (a short quote in
- * a text made of its own words). Sizes 1, 4 and 16 MB by default ({@code -Dpalimpsest.scaling.unit=64k} for a quick look), the
- * 1, 4 and 16 MB; bounds three times linear, as in archive-core's {@code AnalysisScalingTest}.
+ * a text made of its own words). Sizes 1, 4 and 16 MB by default ({@code -Dpalimpsest.scaling.unit=64k} for a quick
+ * look); bounds three times linear, as in archive-core's {@code AnalysisScalingTest}.
  */
 class AnchoringScalingTest {
 
