@@ -67,11 +67,21 @@ public class ParkedEvents {
         return processing.sequencedDeadLetterProcessor(processingGroup).isPresent();
     }
 
-    /** Where {@code documentId}'s views are behind: one entry per projection holding parked events of it. */
+    /** Where {@code documentId}'s views are behind now: one entry per projection holding parked events of it. */
     public List<Behind> behind(String documentId) {
+        return behind(documentId, null, null);
+    }
+
+    /**
+     * Where {@code documentId}'s views as of {@code position} or {@code time} are behind: only events parked at or
+     * before that point make an answer about it incomplete.
+     */
+    public List<Behind> behind(String documentId, @Nullable Long position, @Nullable Instant time) {
         Map<String, List<ParkedEvent>> byGroup = new LinkedHashMap<>();
         letters.parkedInSequence(documentId).stream()
                 .filter(p -> parks(p.projection()))
+                .filter(p -> position == null || p.position() == null || p.position() <= position)
+                .filter(p -> time == null || !p.eventTime().isAfter(time))
                 .forEach(p -> byGroup.computeIfAbsent(p.projection(), g -> new java.util.ArrayList<>()).add(p));
         return byGroup.values().stream().map(sequence -> {
             ParkedEvent first = sequence.get(0);
