@@ -130,9 +130,13 @@ public class DeadLetters {
         MetaData diagnostics = serializer.deserialize(entry.getDiagnostics());
         Object retries = diagnostics == null ? null : diagnostics.get(ParkingPolicy.RETRIES);
         return new ParkedEvent(entry.getProcessingGroup(), entry.getSequenceIdentifier(), entry.getIndex(),
-                type == null ? "unknown" : type.substring(type.lastIndexOf('.') + 1), position(message),
+                simpleName(type), position(message),
                 DateTimeUtils.parseInstant(message.getString("timestamp")), entry.getEnqueuedAt(), entry.getLastTouched(),
                 entry.getCauseType(), entry.getCauseMessage(), retries instanceof Number n ? n.intValue() : 0);
+    }
+
+    private static String simpleName(@Nullable String type) {
+        return type == null ? "unknown" : type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1);
     }
 
     private @Nullable Long position(Document message) {
