@@ -168,11 +168,13 @@ class DocumentController {
         URI location = URI.create("/api/documents/" + outcome.documentId());
         HttpStatus status = outcome.result() == ImportOutcome.Result.IMPORTED ? HttpStatus.CREATED : HttpStatus.OK;
         String result = outcome.result().name().toLowerCase(Locale.ROOT);
-        if (!readYourWrites.await() || parkedImport(outcome.documentId())) {
+        boolean caughtUp = readYourWrites.await();
+        if (!caughtUp || parkedImport(outcome.documentId())) {
             // The facts are recorded; only the view lags. Say so rather than pretend or fail.
             return ResponseEntity.accepted().location(location).body(Map.of(
                     "id", outcome.documentId(), "revision", outcome.revision(), "importResult", result,
-                    "detail", "imported; the reading view is still being built"));
+                    "detail", caughtUp ? "imported; the reading views parked it, see GET " + location
+                            : "imported; the reading view is still being built"));
         }
         return ResponseEntity.status(status).location(location).body(response(find(outcome.documentId()), result));
     }
