@@ -90,10 +90,6 @@ public class DeadLetters {
         return read(Filters.empty());
     }
 
-    public boolean isEmpty(String processingGroup) {
-        return letters.countDocuments(Filters.eq(GROUP, processingGroup)) == 0;
-    }
-
     /**
      * The live projection {@code group} adopts a rebuild's letters: its own are dropped (they were parked against the
      * collections the rebuild replaces, whose events the rebuild has projected afresh or parked itself) and the

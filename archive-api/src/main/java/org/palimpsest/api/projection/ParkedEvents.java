@@ -1,6 +1,7 @@
 package org.palimpsest.api.projection;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +83,7 @@ public class ParkedEvents {
                 .filter(p -> parks(p.projection()))
                 .filter(p -> position == null || p.position() == null || p.position() <= position)
                 .filter(p -> time == null || !p.eventTime().isAfter(time))
-                .forEach(p -> byGroup.computeIfAbsent(p.projection(), g -> new java.util.ArrayList<>()).add(p));
+                .forEach(p -> byGroup.computeIfAbsent(p.projection(), g -> new ArrayList<>()).add(p));
         return byGroup.values().stream().map(sequence -> {
             ParkedEvent first = sequence.get(0);
             String error = first.errorType() == null ? null
