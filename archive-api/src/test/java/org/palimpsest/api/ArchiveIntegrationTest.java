@@ -48,7 +48,10 @@ public abstract class ArchiveIntegrationTest {
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoUnderTest.get().uri("palimpsest_it"));
+        // The database name is a placeholder the Environment resolves when the URI is read, so a test that needs a
+        // database (and so a context) of its own sets palimpsest.test.database; a subclass's own registration of the
+        // URI would lose, since the base class's dynamic properties are registered after it.
+        registry.add("spring.mongodb.uri", () -> MongoUnderTest.get().uri("${palimpsest.test.database:palimpsest_it}"));
     }
 
     @BeforeEach

@@ -13,9 +13,6 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.palimpsest.api.ArchiveIntegrationTest;
-import org.palimpsest.api.MongoUnderTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -26,10 +23,10 @@ import tools.jackson.databind.JsonNode;
  * administrators. Timings are printed.
  *
  * <p>The suite's shared context would keep the large document in its event log, and every later consistency check and
- * rebuild of the suite would analyse it again; so this test has a database, and hence a context, of its own. Its
- * analysis budget is short so a slow analysis is parked soon.
+ * rebuild of the suite would analyse it again; so this test has a database ({@code palimpsest.test.database}), and
+ * hence a context, of its own. Its analysis budget is short so a slow analysis is parked soon.
  */
-@TestPropertySource(properties = "palimpsest.projection.analysis-budget=10s")
+@TestPropertySource(properties = {"palimpsest.projection.analysis-budget=10s", "palimpsest.test.database=palimpsest_large"})
 class LargeDocumentIsolationTest extends ArchiveIntegrationTest {
 
     /** Under the raw upload limit (8 MiB when this was written), well over any document the archive was built for. */
@@ -42,13 +39,9 @@ class LargeDocumentIsolationTest extends ArchiveIntegrationTest {
 
     private final String tag = "big" + UUID.randomUUID().toString().substring(0, 8);
 
-    @DynamicPropertySource
-    static void ownDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoUnderTest.get().uri("palimpsest_large"));
-    }
-
     @Test
     void smallDocumentsFlowPastALargeAdversarialOne() {
+        assertThat(database.getName()).as("never the suite's shared database").isEqualTo("palimpsest_large");
         byte[] large = adversarialText(LARGE_BYTES).getBytes(StandardCharsets.UTF_8);
         assertThat(large.length).as("UTF-8 bytes, under the upload limit").isBetween(LARGE_BYTES, 8 * 1024 * 1024);
         long start = System.nanoTime();
