@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
+import org.palimpsest.api.projection.PoisonedTimeline;
 import org.palimpsest.archive.eventstore.MovableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,13 +26,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Base of the integration suite: the whole application on a random port, over real HTTP, against
  * {@link MongoUnderTest}. All subclasses share one Spring context and one database. The login throttle runs on a
- * clock a test can move forward ({@link MovableClock}), so its window passes without waiting.
+ * clock a test can move forward ({@link MovableClock}), so its window passes without waiting. A test handler in the
+ * timeline projection throws on what a test poisons ({@link PoisonedTimeline}), so parking can be shown on the live
+ * processors.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"palimpsest.samples=false", "palimpsest.read-timeout=10s",
                 // The suite signs in as the demo accounts (password = name); a real start has none of them.
                 "palimpsest.security.demo=true", "palimpsest.data-dir=target/integration-data"})
-@Import(ArchiveIntegrationTest.Clocks.class)
+@Import({ArchiveIntegrationTest.Clocks.class, PoisonedTimeline.Configuration.class})
 public abstract class ArchiveIntegrationTest {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
@@ -45,7 +48,10 @@ public abstract class ArchiveIntegrationTest {
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoUnderTest.get().uri("palimpsest_it"));
+        // The database name is a placeholder the Environment resolves when the URI is read, so a test that needs a
+        // database (and so a context) of its own sets palimpsest.test.database; a subclass's own registration of the
+        // URI would lose, since the base class's dynamic properties are registered after it.
+        registry.add("spring.mongodb.uri", () -> MongoUnderTest.get().uri("${palimpsest.test.database:palimpsest_it}"));
     }
 
     @BeforeEach

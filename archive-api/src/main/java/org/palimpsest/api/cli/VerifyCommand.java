@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.palimpsest.api.web.ReadYourWrites;
+import org.palimpsest.api.projection.ParkedEvents;
 import org.palimpsest.archive.history.ConsistencyReport;
 import org.palimpsest.archive.history.ProjectionComparison;
 import org.palimpsest.archive.history.ReplayBound;
@@ -34,11 +35,15 @@ final class VerifyCommand implements Callable<Integer> {
                     : ReplayBound.asOf(asOf != null ? asOf : Instant.now());
             List<ProjectionComparison<?>> comparisons = archive.getBeanProvider(ProjectionComparison.class).orderedStream()
                     .<ProjectionComparison<?>>map(c -> c).toList();
-            ConsistencyReport report = archive.getBean(ScratchReplay.class).check(bound, comparisons);
-            System.out.printf("%s: %d records of %s compared up to position %d, %d differences%n",
+            ConsistencyReport report = archive.getBean(ScratchReplay.class).check(bound, comparisons)
+                    .withParked(archive.getBean(ParkedEvents.class).coveredBy(bound));
+            System.out.printf("%s: %d records of %s compared up to position %d, %d differences, %d parked events%n",
                     report.consistent() ? "consistent" : "INCONSISTENT", report.documents(),
                     comparisons.stream().map(ProjectionComparison::projection).toList(), report.position(),
-                    report.differences().size());
+                    report.differences().size(), report.parked().size());
+            report.parked().forEach(p -> System.out.printf("  parked in %s: %s %s at position %s since %s: %s: %s%n",
+                    p.projection(), p.sequence(), p.eventType(), p.position(), p.parkedAt(), p.errorType(),
+                    p.errorMessage()));
             report.differences().forEach(d -> System.out.printf("  %s %s %s: live=%s replayed=%s%n",
                     d.projection(), d.documentId(), d.field(), d.live(), d.replayed()));
             return report.consistent() ? 0 : 1;

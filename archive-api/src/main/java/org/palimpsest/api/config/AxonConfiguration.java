@@ -133,9 +133,10 @@ class AxonConfiguration {
     }
 
     /**
-     * A projection that fails on an event must stop and retry, not skip it: Axon's default handler logs and
-     * moves on, which would leave a view silently wrong. The processor backs off, reports the error in its
-     * status, and resumes where it stopped once the cause is fixed.
+     * A failure must leave the handler, never be logged and skipped (Axon's default), which would leave a view
+     * silently wrong. The dead-letter queue of each processing group catches it and parks the event with its
+     * document's later events ({@link DeadLetterConfiguration}, ADR 8); what it lets through (the store failing)
+     * stops the processor, which backs off, reports the error in its status and resumes where it stopped.
      */
     @Bean
     ConfigurerModule projectionErrorsPropagate() {

@@ -14,7 +14,8 @@ import org.axonframework.common.Registration;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -36,7 +37,8 @@ import org.springframework.stereotype.Component;
  * generation's collections while the live projection keeps answering. Once it has caught up, the live processor
  * stops, the rebuild catches up with the head, the live processor's token is moved to the rebuild's position,
  * the live projection adopts the new collections in one step and the live processor starts again; the old
- * collections are dropped last. No read ever meets an empty or half-built view.
+ * collections are dropped last. No read ever meets an empty or half-built view. Events the rebuild cannot apply are
+ * parked in its own dead-letter queue, whose letters become the live projection's with the collections.
  */
 @Component
 public class ProjectionRebuilds {
@@ -55,11 +57,14 @@ public class ProjectionRebuilds {
     private final TokenStore tokens;
     private final ProjectionGenerations generations;
     private final MongoDatabase database;
+    private final DeadLetters deadLetters;
     private final Map<String, Status> statuses = new ConcurrentHashMap<>();
     private final List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors = new CopyOnWriteArrayList<>();
 
     public ProjectionRebuilds(List<Rebuildable> projections, EventProcessingConfiguration processing, EventStore events,
-                              TokenStore tokens, ProjectionGenerations generations, MongoDatabase archiveDatabase) {
+                              TokenStore tokens, ProjectionGenerations generations, MongoDatabase archiveDatabase,
+                              DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.projections = projections.stream().collect(Collectors.toMap(Rebuildable::processingGroup, Function.identity()));
         this.processing = processing;
         this.events = events;
@@ -117,9 +122,17 @@ public class ProjectionRebuilds {
         drop(live.collections(next));
         Rebuildable fresh = live.fresh(next);
         String name = group + "-rebuild-g" + next.number();
+        // The rebuild parks what it cannot apply as the live projection does (ADR 8), in a queue of its own, so one
+        // poison event neither stalls it nor fails it; the live projection adopts those letters with the collections.
         TrackingEventProcessor rebuild = TrackingEventProcessor.builder()
                 .name(name)
-                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(fresh).build())
+                .eventHandlerInvoker(DeadLetteringEventHandlerInvoker.builder()
+                        .eventHandlers(fresh)
+                        .sequencingPolicy(SequentialPerAggregatePolicy.instance())
+                        .queue(deadLetters.queue(name))
+                        .enqueuePolicy(DeadLetters.parkingPolicy())
+                        .transactionManager(NoTransactionManager.INSTANCE)
+                        .build())
                 .messageSource(events)
                 .tokenStore(tokens)
                 .transactionManager(NoTransactionManager.INSTANCE)
@@ -142,6 +155,7 @@ public class ProjectionRebuilds {
             // events they never saw.
             generations.adopt(group, next);
             live.adopt(fresh);
+            deadLetters.handOver(name, group);
             tokens.storeToken(reached, group, 0);
             tokens.releaseClaim(group, 0);
             liveProcessor.start();
@@ -156,6 +170,7 @@ public class ProjectionRebuilds {
             }
             if (live.generation().equals(old)) {
                 drop(live.collections(next));
+                deadLetters.discard(name);
             }
             finish(group, "failed", e.getMessage());
         }

@@ -42,7 +42,7 @@ public final class ScratchReplay {
                 records += outcome.records();
                 differences.addAll(outcome.differences());
             }
-            return new ConsistencyReport(differences.isEmpty(), position, records, differences);
+            return ConsistencyReport.of(position, records, differences);
         });
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.api.annotation.web.DocumentAnnotations;
+import org.palimpsest.api.projection.ParkedEvents;
 import org.palimpsest.api.web.AsOf;
 import org.palimpsest.api.web.BadRequestException;
 import org.palimpsest.api.web.LanguageTags;
@@ -27,6 +28,7 @@ import org.palimpsest.archive.projection.reading.ListReadingViewVersions;
 import org.palimpsest.archive.projection.reading.ListReadingViews;
 import org.palimpsest.archive.projection.reading.ReadingView;
 import org.palimpsest.archive.projection.reading.ReadingViewPage;
+import org.palimpsest.archive.projection.reading.ReadingViewProjection;
 import org.palimpsest.api.web.ReadYourWrites;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -56,9 +58,11 @@ class DocumentController {
     private final ReadYourWrites readYourWrites;
     private final DocumentAnnotations annotations;
     private final Reflects reflects;
+    private final ParkedEvents parked;
 
     DocumentController(DocumentImporter importer, QueryGateway queries, ReadYourWrites readYourWrites,
-                       DocumentAnnotations annotations, Reflects reflects) {
+                       DocumentAnnotations annotations, Reflects reflects, ParkedEvents parked) {
+        this.parked = parked;
         this.reflects = reflects;
         this.importer = importer;
         this.queries = queries;
@@ -126,7 +130,8 @@ class DocumentController {
                 .header(HttpHeaders.LINK, mementoLinks(id))
                 .header(HttpHeaders.VARY, "Accept-Datetime")
                 .body(DocumentResponse.of(view,
-                        annotations.forDocumentAsOf(id, view.text(), view.revision(), when.get()), null));
+                        annotations.forDocumentAsOf(id, view.text(), view.revision(), when.get()), null)
+                        .behind(parked.behind(id, when.get().position(), when.get().time())));
     }
 
     /** RFC 7089 TimeMap: every version of the reading view, with the position that reads it. */
@@ -154,24 +159,37 @@ class DocumentController {
     private ReadingView find(String id) {
         return queries.query(new FindReadingView(id), ResponseTypes.optionalInstanceOf(ReadingView.class))
                 .join()
-                .orElseThrow(() -> new NotFoundException("no document with id " + id));
+                .orElseThrow(() -> new NotFoundException("no document with id " + id + parked.behind(id).stream()
+                        .filter(b -> b.projection().equals(ReadingViewProjection.PROCESSING_GROUP))
+                        .map(b -> "; its reading view is behind since " + b.since() + ": " + b.error())
+                        .findFirst().orElse("")));
     }
 
     private ResponseEntity<?> answer(ImportOutcome outcome) {
         URI location = URI.create("/api/documents/" + outcome.documentId());
         HttpStatus status = outcome.result() == ImportOutcome.Result.IMPORTED ? HttpStatus.CREATED : HttpStatus.OK;
         String result = outcome.result().name().toLowerCase(Locale.ROOT);
-        if (!readYourWrites.await()) {
+        boolean caughtUp = readYourWrites.await();
+        if (!caughtUp || parkedImport(outcome.documentId())) {
             // The facts are recorded; only the view lags. Say so rather than pretend or fail.
             return ResponseEntity.accepted().location(location).body(Map.of(
                     "id", outcome.documentId(), "revision", outcome.revision(), "importResult", result,
-                    "detail", "imported; the reading view is still being built"));
+                    "detail", caughtUp ? "imported; the reading views parked it, see GET " + location
+                            : "imported; the reading view is still being built"));
         }
         return ResponseEntity.status(status).location(location).body(response(find(outcome.documentId()), result));
     }
 
+    /** The import is recorded but the reading views parked it (ADR 8): there is no view to answer with yet. */
+    private boolean parkedImport(String documentId) {
+        return parked.behind(documentId).stream().anyMatch(b -> b.projection().equals(ReadingViewProjection.PROCESSING_GROUP))
+                && queries.query(new FindReadingView(documentId), ResponseTypes.optionalInstanceOf(ReadingView.class))
+                        .join().isEmpty();
+    }
+
     private DocumentResponse response(ReadingView view, @Nullable String importResult) {
-        return DocumentResponse.of(view, annotations.forDocument(view.id(), view.text(), view.revision()), importResult);
+        return DocumentResponse.of(view, annotations.forDocument(view.id(), view.text(), view.revision()), importResult)
+                .behind(parked.behind(view.id()));
     }
 
     /** Strict decoding, the same rule as for JSON bodies: bytes that do not decode are refused, never replaced. */

@@ -1,0 +1,225 @@
+package org.palimpsest.api.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.palimpsest.api.MongoUnderTest;
+import org.palimpsest.api.projection.DeadLetters;
+import org.palimpsest.api.projection.ParkedEvents;
+import org.palimpsest.archive.history.ParkedEvent;
+import org.palimpsest.archive.serialization.ArchiveJson;
+
+/**
+ * The dead-letter wiring of {@link DeadLetterConfiguration}, with the processor settings of {@link AxonConfiguration}
+ * (batches of 100, errors propagate), on a tracking processor and the real MongoDB queue: a handler that throws for
+ * one document parks that document's events only, and retry and skip release them.
+ */
+class PoisonEventParkingTest {
+
+    private static final String GROUP = "timeline";
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private MongoClient client;
+    private MongoDatabase database;
+    private Configuration axon;
+    private DeadLetters letters;
+    private ParkedEvents parked;
+    private final FlakyView view = new FlakyView();
+    private final Map<String, Long> sequences = new ConcurrentHashMap<>();
+
+    @BeforeEach
+    void start() {
+        client = MongoClients.create(MongoUnderTest.get().uri("palimpsest_parking"));
+        database = client.getDatabase("parking_" + UUID.randomUUID().toString().substring(0, 8));
+        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(ArchiveJson.objectMapper()).build();
+        letters = new DeadLetters(database, serializer);
+        Configurer configurer = DefaultConfigurer.defaultConfiguration()
+                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
+                .configureSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer);
+        configurer.eventProcessing().usingTrackingEventProcessors().registerEventHandler(c -> view);
+        AxonConfiguration archive = new AxonConfiguration();
+        archive.projectionErrorsPropagate().configureModule(configurer);
+        archive.projectionBatches().configureModule(configurer);
+        new DeadLetterConfiguration().parkPoisonEvents(letters).configureModule(configurer);
+        axon = configurer.start();
+        parked = new ParkedEvents(letters, axon.eventProcessingConfiguration());
+    }
+
+    @AfterEach
+    void stop() {
+        axon.shutdown();
+        database.drop();
+        client.close();
+    }
+
+    @Test
+    void parksOneDocumentWhileTheOthersFlowAndRetryAppliesItsEventsInOrder() {
+        view.poison("poisoned", 1);
+        publish("healthy", 1);
+        publish("poisoned", 1);
+        publish("other", 1);
+        publish("poisoned", 2);
+        publish("healthy", 2);
+        publish("poisoned", 3);
+        publish("other", 2);
+
+        await("the other documents' events are applied", () -> view.applied("healthy").size() == 2
+                && view.applied("other").size() == 2);
+        assertThat(view.applied("healthy")).containsExactly(1, 2);
+        assertThat(view.applied("other")).containsExactly(1, 2);
+        assertThat(view.applied("poisoned")).isEmpty();
+        StreamingEventProcessor processor = axon.eventProcessingConfiguration()
+                .eventProcessor(GROUP, StreamingEventProcessor.class).orElseThrow();
+        assertThat(processor.isError()).as("the processor goes on, it does not stop on the poison").isFalse();
+
+        List<ParkedEvent> queue = letters.parked(GROUP);
+        assertThat(queue).extracting(ParkedEvent::sequence).containsExactly("poisoned", "poisoned", "poisoned");
+        assertThat(queue).extracting(ParkedEvent::index).containsExactly(0L, 1L, 2L);
+        assertThat(queue).extracting(ParkedEvent::eventType).containsOnly("Noted");
+        assertThat(queue.get(0).errorType()).isEqualTo(IllegalStateException.class.getName());
+        assertThat(queue.get(0).errorMessage()).contains("poisoned#1");
+        assertThat(queue.get(0).position()).isEqualTo(1L);
+        assertThat(queue.subList(1, 3)).extracting(ParkedEvent::errorType).containsOnlyNulls();
+        assertThat(parked.behind("poisoned")).singleElement().satisfies(b -> {
+            assertThat(b.projection()).isEqualTo(GROUP);
+            assertThat(b.parked()).isEqualTo(3);
+            assertThat(b.error()).contains("poisoned#1");
+        });
+        assertThat(parked.behind("healthy")).isEmpty();
+
+        ParkedEvents.Outcome stillFailing = parked.retry(GROUP, "poisoned").orElseThrow();
+        assertThat(stillFailing.result()).isEqualTo(ParkedEvents.Result.parked);
+        assertThat(stillFailing.applied()).isZero();
+        assertThat(stillFailing.stillParked()).hasSize(3);
+        assertThat(stillFailing.stillParked().get(0).retries()).isEqualTo(1);
+        assertThat(view.applied("poisoned")).isEmpty();
+
+        view.cure();
+        ParkedEvents.Outcome released = parked.retry(GROUP, "poisoned").orElseThrow();
+        assertThat(released.result()).isEqualTo(ParkedEvents.Result.released);
+        assertThat(released.applied()).isEqualTo(3);
+        assertThat(view.applied("poisoned")).containsExactly(1, 2, 3);
+        assertThat(letters.parked(GROUP)).isEmpty();
+
+        publish("poisoned", 4);
+        await("a released document flows again", () -> view.applied("poisoned").size() == 4);
+        assertThat(view.applied("poisoned")).containsExactly(1, 2, 3, 4);
+        assertThat(parked.retry(GROUP, "poisoned")).as("nothing parked any more").isEmpty();
+    }
+
+    @Test
+    void skipEvictsTheFailingEventAndAppliesWhatQueuedBehindIt() {
+        view.poison("skipped", 1);
+        publish("skipped", 1);
+        publish("skipped", 2);
+        publish("healthy", 1);
+        await("the healthy document is applied", () -> view.applied("healthy").size() == 1);
+        await("both events of the poisoned document are parked", () -> letters.parked(GROUP).size() == 2);
+
+        ParkedEvents.Outcome outcome = parked.skip(GROUP, "skipped", "the analyser cannot read it", "admin").orElseThrow();
+
+        assertThat(outcome.result()).isEqualTo(ParkedEvents.Result.released);
+        assertThat(outcome.skipped()).isEqualTo(1);
+        assertThat(outcome.applied()).isEqualTo(1);
+        assertThat(view.applied("skipped")).containsExactly(2);
+        assertThat(letters.parked(GROUP)).isEmpty();
+        assertThat(parked.skip(GROUP, "skipped", "again", "admin")).isEmpty();
+    }
+
+    @Test
+    void aBatchProcessedAgainParksEachEventOnce() {
+        view.poison("poisoned", 1);
+        publish("poisoned", 1);
+        await("parked", () -> letters.parked(GROUP).size() == 1);
+        StreamingEventProcessor processor = axon.eventProcessingConfiguration()
+                .eventProcessor(GROUP, StreamingEventProcessor.class).orElseThrow();
+        // A replay delivers the event again, as a batch repeated after a failure would.
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        publish("healthy", 1);
+        await("the replay has passed the poisoned event", () -> view.applied("healthy").size() == 1);
+
+        assertThat(letters.parked(GROUP)).hasSize(1);
+    }
+
+    private void publish(String documentId, int n) {
+        long sequence = sequences.merge(documentId, 1L, Long::sum) - 1;
+        axon.eventStore().publish(new GenericDomainEventMessage<>("Document", documentId, sequence, new Noted(documentId, n)));
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + PATIENCE + ": " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** A document event of the test. */
+    record Noted(String documentId, int n) {
+    }
+
+    /** A view that throws on the events it is told to, until it is cured. */
+    @ProcessingGroup(GROUP)
+    static final class FlakyView {
+
+        private final Map<String, List<Integer>> applied = new ConcurrentHashMap<>();
+        private final Set<String> poisoned = ConcurrentHashMap.newKeySet();
+
+        void poison(String documentId, int n) {
+            poisoned.add(documentId + "#" + n);
+        }
+
+        void cure() {
+            poisoned.clear();
+        }
+
+        List<Integer> applied(String documentId) {
+            return List.copyOf(applied.getOrDefault(documentId, List.of()));
+        }
+
+        @EventHandler
+        void on(Noted event) {
+            if (poisoned.contains(event.documentId() + "#" + event.n())) {
+                throw new IllegalStateException("cannot apply " + event.documentId() + "#" + event.n());
+            }
+            List<Integer> list = applied.computeIfAbsent(event.documentId(), d -> new ArrayList<>());
+            synchronized (list) {
+                if (!list.contains(event.n())) {
+                    list.add(event.n());
+                }
+            }
+        }
+    }
+}
