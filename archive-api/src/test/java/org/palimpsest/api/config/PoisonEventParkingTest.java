@@ -2,34 +2,23 @@ package org.palimpsest.api.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.axonframework.config.Configuration;
-import org.axonframework.config.Configurer;
-import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.palimpsest.api.MongoUnderTest;
 import org.palimpsest.api.projection.DeadLetters;
 import org.palimpsest.api.projection.ParkedEvents;
 import org.palimpsest.archive.history.ParkedEvent;
-import org.palimpsest.archive.serialization.ArchiveJson;
 
 /**
  * The dead-letter wiring of {@link DeadLetterConfiguration}, with the processor settings of {@link AxonConfiguration}
@@ -39,40 +28,23 @@ import org.palimpsest.archive.serialization.ArchiveJson;
 class PoisonEventParkingTest {
 
     private static final String GROUP = "timeline";
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    private MongoClient client;
-    private MongoDatabase database;
+    private ParkingAxon fixture;
     private Configuration axon;
     private DeadLetters letters;
     private ParkedEvents parked;
     private final FlakyView view = new FlakyView();
-    private final Map<String, Long> sequences = new ConcurrentHashMap<>();
 
     @BeforeEach
     void start() {
-        client = MongoClients.create(MongoUnderTest.get().uri("palimpsest_parking"));
-        database = client.getDatabase("parking_" + UUID.randomUUID().toString().substring(0, 8));
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(ArchiveJson.objectMapper()).build();
-        letters = new DeadLetters(database, serializer);
-        Configurer configurer = DefaultConfigurer.defaultConfiguration()
-                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
-                .configureSerializer(c -> serializer)
-                .configureEventSerializer(c -> serializer);
-        configurer.eventProcessing().usingTrackingEventProcessors().registerEventHandler(c -> view);
-        AxonConfiguration archive = new AxonConfiguration();
-        archive.projectionErrorsPropagate().configureModule(configurer);
-        archive.projectionBatches().configureModule(configurer);
-        new DeadLetterConfiguration().parkPoisonEvents(letters).configureModule(configurer);
-        axon = configurer.start();
+        fixture = new ParkingAxon("parking", view, new InMemoryTokenStore());
+        axon = fixture.axon;
+        letters = fixture.letters;
         parked = new ParkedEvents(letters, axon.eventProcessingConfiguration());
     }
 
     @AfterEach
     void stop() {
-        axon.shutdown();
-        database.drop();
-        client.close();
+        fixture.close();
     }
 
     @Test
@@ -167,27 +139,11 @@ class PoisonEventParkingTest {
     }
 
     private void publish(String documentId, int n) {
-        long sequence = sequences.merge(documentId, 1L, Long::sum) - 1;
-        axon.eventStore().publish(new GenericDomainEventMessage<>("Document", documentId, sequence, new Noted(documentId, n)));
+        fixture.publish(documentId, n);
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + PATIENCE + ": " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    /** A document event of the test. */
-    record Noted(String documentId, int n) {
+        ParkingAxon.await(what, condition);
     }
 
     /** A view that throws on the events it is told to, until it is cured. */
@@ -210,7 +166,7 @@ class PoisonEventParkingTest {
         }
 
         @EventHandler
-        void on(Noted event) {
+        void on(ParkingAxon.Noted event) {
             if (poisoned.contains(event.documentId() + "#" + event.n())) {
                 throw new IllegalStateException("cannot apply " + event.documentId() + "#" + event.n());
             }

@@ -2,32 +2,20 @@ package org.palimpsest.api.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.axonframework.config.Configuration;
-import org.axonframework.config.Configurer;
-import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.palimpsest.api.MongoUnderTest;
 import org.palimpsest.api.projection.DeadLetters;
 import org.palimpsest.api.projection.ParkedEvents;
 import org.palimpsest.api.projection.ProjectionRebuilds;
@@ -35,7 +23,6 @@ import org.palimpsest.archive.history.ParkedEvent;
 import org.palimpsest.archive.projection.Generation;
 import org.palimpsest.archive.projection.ProjectionGenerations;
 import org.palimpsest.archive.projection.Rebuildable;
-import org.palimpsest.archive.serialization.ArchiveJson;
 
 /**
  * A blue/green rebuild meets a poison event: it parks it in a queue of its own instead of stalling or failing, and
@@ -44,11 +31,7 @@ import org.palimpsest.archive.serialization.ArchiveJson;
 class RebuildParkingTest {
 
     private static final String GROUP = "counting";
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    private MongoClient client;
-    private MongoDatabase database;
-    private Configuration axon;
+    private ParkingAxon fixture;
     private DeadLetters letters;
     private ProjectionRebuilds rebuilds;
     private ParkedEvents parked;
@@ -57,32 +40,18 @@ class RebuildParkingTest {
 
     @BeforeEach
     void start() {
-        client = MongoClients.create(MongoUnderTest.get().uri("palimpsest_rebuild_parking"));
-        database = client.getDatabase("rebuild_" + UUID.randomUUID().toString().substring(0, 8));
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(ArchiveJson.objectMapper()).build();
-        letters = new DeadLetters(database, serializer);
         InMemoryTokenStore tokens = new InMemoryTokenStore();
-        Configurer configurer = DefaultConfigurer.defaultConfiguration()
-                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
-                .configureSerializer(c -> serializer)
-                .configureEventSerializer(c -> serializer)
-                .registerComponent(TokenStore.class, c -> tokens);
-        configurer.eventProcessing().usingTrackingEventProcessors().registerEventHandler(c -> live);
-        AxonConfiguration archive = new AxonConfiguration();
-        archive.projectionErrorsPropagate().configureModule(configurer);
-        archive.projectionBatches().configureModule(configurer);
-        new DeadLetterConfiguration().parkPoisonEvents(letters).configureModule(configurer);
-        axon = configurer.start();
+        fixture = new ParkingAxon("rebuild_parking", live, tokens);
+        letters = fixture.letters;
+        Configuration axon = fixture.axon;
         rebuilds = new ProjectionRebuilds(List.of(live), axon.eventProcessingConfiguration(), axon.eventStore(), tokens,
-                new ProjectionGenerations(database), database, letters);
+                new ProjectionGenerations(fixture.database), fixture.database, letters);
         parked = new ParkedEvents(letters, axon.eventProcessingConfiguration());
     }
 
     @AfterEach
     void stop() {
-        axon.shutdown();
-        database.drop();
-        client.close();
+        fixture.close();
     }
 
     @Test
@@ -115,27 +84,12 @@ class RebuildParkingTest {
         await("the live processor runs on after the hand-over", () -> live.applied("poisoned").size() == 3);
     }
 
-    private final Map<String, Long> sequences = new ConcurrentHashMap<>();
-
     private void publish(String documentId, int n) {
-        long sequence = sequences.merge(documentId, 1L, Long::sum) - 1;
-        axon.eventStore().publish(new GenericDomainEventMessage<>("Document", documentId, sequence,
-                new PoisonEventParkingTest.Noted(documentId, n)));
+        fixture.publish(documentId, n);
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + PATIENCE + ": " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        ParkingAxon.await(what, condition);
     }
 
     /** A rebuildable view held in memory per generation, throwing on the events in {@code poisoned}. */
@@ -156,7 +110,7 @@ class RebuildParkingTest {
         }
 
         @EventHandler
-        void on(PoisonEventParkingTest.Noted event) {
+        void on(ParkingAxon.Noted event) {
             if (poisoned.contains(event.documentId() + "#" + event.n())) {
                 throw new IllegalStateException("cannot apply " + event.documentId() + "#" + event.n());
             }
