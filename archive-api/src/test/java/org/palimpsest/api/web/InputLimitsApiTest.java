@@ -243,6 +243,18 @@ class InputLimitsApiTest extends ArchiveIntegrationTest {
         assertThat(maxLength(schemas, "NewUserJson", "name")).isEqualTo(InputLimits.ACCOUNT_NAME);
     }
 
+    @Test
+    void theOpenApiDescriptionStatesTheAnnotationLimitsOnTheOperationsThatTakeOne() {
+        JsonNode paths = get("/v3/api-docs").json().get("paths");
+
+        for (JsonNode operation : List.of(paths.path("/annotations").path("post"), paths.path("/annotations/{id}").path("put"))) {
+            String description = operation.path("requestBody").path("description").asString("");
+            assertThat(description).as(operation.path("operationId").asString("?"))
+                    .contains(String.valueOf(InputLimits.ANNOTATION_BODIES), String.valueOf(InputLimits.TAG),
+                            String.valueOf(InputLimits.QUOTE), String.valueOf(InputLimits.QUOTE_CONTEXT));
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static int maxLength(JsonNode schemas, String schema, String property) {

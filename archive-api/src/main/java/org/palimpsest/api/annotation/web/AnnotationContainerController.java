@@ -68,6 +68,7 @@ class AnnotationContainerController {
 
     @PostMapping(path = {"/annotations", "/annotations/"},
             consumes = {"application/ld+json", MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = AnnotationLimits.DESCRIPTION)
     ResponseEntity<?> create(@RequestBody Map<String, Object> body,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         MediaType type = AnnotationMediaTypes.negotiate(accept);

@@ -108,6 +108,7 @@ class AnnotationController {
     }
 
     @PutMapping(consumes = {"application/ld+json", MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = AnnotationLimits.DESCRIPTION)
     ResponseEntity<?> revise(@PathVariable String id, @RequestBody Map<String, Object> body,
                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
