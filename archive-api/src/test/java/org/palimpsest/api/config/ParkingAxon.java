@@ -4,7 +4,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -36,6 +39,39 @@ final class ParkingAxon implements AutoCloseable {
 
     /** A document event of the tests. */
     record Noted(String documentId, int n) {
+    }
+
+    /**
+     * What a test view has applied, per document, in order and once each; it throws on the events marked poisoned
+     * ({@code documentId#n}), as a projection that cannot apply them would.
+     */
+    static final class AppliedEvents {
+
+        private final Set<String> poisoned;
+        private final Map<String, List<Integer>> applied = new ConcurrentHashMap<>();
+
+        AppliedEvents(Set<String> poisoned) {
+            this.poisoned = poisoned;
+        }
+
+        void apply(Noted event) {
+            if (poisoned.contains(event.documentId() + "#" + event.n())) {
+                throw new IllegalStateException("cannot apply " + event.documentId() + "#" + event.n());
+            }
+            List<Integer> list = applied.computeIfAbsent(event.documentId(), d -> new ArrayList<>());
+            synchronized (list) {
+                if (!list.contains(event.n())) {
+                    list.add(event.n());
+                }
+            }
+        }
+
+        List<Integer> of(String documentId) {
+            List<Integer> list = applied.getOrDefault(documentId, List.of());
+            synchronized (list) {
+                return List.copyOf(list);
+            }
+        }
     }
 
     ParkingAxon(String name, Object view, TokenStore tokens) {

@@ -2,9 +2,7 @@ package org.palimpsest.api.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -150,8 +148,8 @@ class PoisonEventParkingTest {
     @ProcessingGroup(GROUP)
     static final class FlakyView {
 
-        private final Map<String, List<Integer>> applied = new ConcurrentHashMap<>();
         private final Set<String> poisoned = ConcurrentHashMap.newKeySet();
+        private final ParkingAxon.AppliedEvents applied = new ParkingAxon.AppliedEvents(poisoned);
 
         void poison(String documentId, int n) {
             poisoned.add(documentId + "#" + n);
@@ -162,20 +160,12 @@ class PoisonEventParkingTest {
         }
 
         List<Integer> applied(String documentId) {
-            return List.copyOf(applied.getOrDefault(documentId, List.of()));
+            return applied.of(documentId);
         }
 
         @EventHandler
         void on(ParkingAxon.Noted event) {
-            if (poisoned.contains(event.documentId() + "#" + event.n())) {
-                throw new IllegalStateException("cannot apply " + event.documentId() + "#" + event.n());
-            }
-            List<Integer> list = applied.computeIfAbsent(event.documentId(), d -> new ArrayList<>());
-            synchronized (list) {
-                if (!list.contains(event.n())) {
-                    list.add(event.n());
-                }
-            }
+            applied.apply(event);
         }
     }
 }

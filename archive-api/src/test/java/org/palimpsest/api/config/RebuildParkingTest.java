@@ -3,9 +3,7 @@ package org.palimpsest.api.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -98,28 +96,21 @@ class RebuildParkingTest {
 
         private final Set<String> poisoned;
         private volatile Generation generation;
-        private volatile Map<String, List<Integer>> applied = new ConcurrentHashMap<>();
+        private volatile ParkingAxon.AppliedEvents applied;
 
         CountingView(Generation generation, Set<String> poisoned) {
             this.generation = generation;
             this.poisoned = poisoned;
+            this.applied = new ParkingAxon.AppliedEvents(poisoned);
         }
 
         List<Integer> applied(String documentId) {
-            return List.copyOf(applied.getOrDefault(documentId, List.of()));
+            return applied.of(documentId);
         }
 
         @EventHandler
         void on(ParkingAxon.Noted event) {
-            if (poisoned.contains(event.documentId() + "#" + event.n())) {
-                throw new IllegalStateException("cannot apply " + event.documentId() + "#" + event.n());
-            }
-            List<Integer> list = applied.computeIfAbsent(event.documentId(), d -> new ArrayList<>());
-            synchronized (list) {
-                if (!list.contains(event.n())) {
-                    list.add(event.n());
-                }
-            }
+            applied.apply(event);
         }
 
         @Override
