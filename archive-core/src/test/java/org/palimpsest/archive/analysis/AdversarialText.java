@@ -72,6 +72,50 @@ enum AdversarialText {
             out.append('\n');
         }
     },
+    /**
+     * One paragraph of lines that start with digits, brackets and quote marks and never with a letter: a dated list
+     * written without blank lines. CommonMark offers each such line to the list and table starts, which asked for a
+     * copy of the whole open paragraph every time.
+     */
+    NUMBER_LED_LINES {
+        /** None of these starts a block ("#" needs a space, a year needs "." or ")" to be a list number). */
+        private static final String[] OPENINGS = {"", "(", "「", "“", "· ", "[", "—", "#"};
+        private static final String[] AFTER_YEAR = {"년 ", "年", ", ", " — "};
+
+        @Override
+        void piece(StringBuilder out, SplittableRandom random) {
+            int y = 1950 + random.nextInt(80);
+            out.append(OPENINGS[random.nextInt(OPENINGS.length)]).append(y);
+            out.append(AFTER_YEAR[random.nextInt(AFTER_YEAR.length)]).append(1 + random.nextInt(12)).append(' ');
+            word(out, random, 3 + random.nextInt(8));
+            out.append(' ').append(NAMES[random.nextInt(NAMES.length)]).append('\n');
+        }
+    },
+    /** Tables of many rows and up to dozens of columns, some rows ragged, some cells empty. */
+    BIG_TABLES {
+        @Override
+        void piece(StringBuilder out, SplittableRandom random) {
+            int columns = 1 + random.nextInt(40);
+            out.append('\n');
+            for (int c = 0; c < columns; c++) {
+                out.append("| ");
+                word(out, random, 1 + random.nextInt(6));
+                out.append(' ');
+            }
+            out.append("|\n").append("|---".repeat(columns)).append("|\n");
+            int rows = 1 + random.nextInt(200);
+            for (int r = 0; r < rows; r++) {
+                int cells = random.nextInt(columns + 3);
+                for (int c = 0; c < cells; c++) {
+                    out.append('|');
+                    if (random.nextInt(5) > 0) {
+                        out.append(' ').append(random.nextInt(3) == 0 ? String.valueOf(1990 + random.nextInt(30)) : "x");
+                    }
+                }
+                out.append("|\n");
+            }
+        }
+    },
     /** Email header lines in several languages, in blocks and alone, many thousands of them. */
     HEADER_LINES {
         private static final String[] LABELS = {"From", "To", "Cc", "Date", "Subject", "Sent", "보낸 사람", "받는 사람",

@@ -5,10 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.commonmark.ext.footnotes.FootnotesExtension;
-import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Node;
-import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.extraction.FrontMatter;
@@ -33,10 +30,7 @@ import org.palimpsest.archive.extraction.SegmentKind;
 public final class StructureAnalyzer {
 
     /** Commonmark parsers are immutable and safe to share between threads. */
-    private static final Parser PARSER = Parser.builder()
-            .extensions(List.of(FootnotesExtension.create(), TablesExtension.create()))
-            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
-            .build();
+    private static final Parser PARSER = MarkdownParser.create();
 
     /** Fewer letters than this say nothing reliable about a language. */
     private static final int MIN_LANGUAGE_LETTERS = 5;
