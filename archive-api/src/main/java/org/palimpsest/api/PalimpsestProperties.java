@@ -17,6 +17,7 @@ import org.springframework.util.unit.DataSize;
  * @param security      who may do what
  * @param durability    when a write counts as acknowledged (ADR 4)
  * @param limits        how much a request may send
+ * @param projection    how the projections' processors share their work among nodes (ADR 9)
  */
 @ConfigurationProperties("palimpsest")
 public record PalimpsestProperties(
@@ -27,7 +28,8 @@ public record PalimpsestProperties(
         @Nullable Boolean samples,
         @Nullable Security security,
         @Nullable Durability durability,
-        @Nullable Limits limits) {
+        @Nullable Limits limits,
+        @Nullable Projection projection) {
 
     public Path dataDirOrDefault() {
         return dataDir == null ? Path.of("data") : dataDir;
@@ -55,6 +57,55 @@ public record PalimpsestProperties(
 
     public Limits limitsOrDefault() {
         return limits == null ? new Limits(null) : limits;
+    }
+
+    public Projection projectionOrDefault() {
+        return projection == null ? new Projection(null, null, null) : projection;
+    }
+
+    /**
+     * How a projection's processor is split and shared among the nodes on one store (ADR 9). The analysis budget, also
+     * under {@code palimpsest.projection}, is read where the analysers are configured.
+     *
+     * @param segments        how many segments a processor's events are split into, by document (or other
+     *                        aggregate); fixed when the processor first starts on a store
+     * @param segmentsPerNode the most segments of one processor a node works on at once, one thread each; with
+     *                        fewer than {@code segments} the rest are left to other nodes
+     * @param claimTimeout    how long a segment stays claimed by a node that stopped extending its claim (one that
+     *                        died) before another node may take it over
+     */
+    public record Projection(@Nullable Integer segments, @Nullable Integer segmentsPerNode,
+                             @Nullable Duration claimTimeout) {
+
+        static final int DEFAULT_SEGMENTS = 4;
+        static final Duration DEFAULT_CLAIM_TIMEOUT = Duration.ofSeconds(10);
+
+        public int segmentsOrDefault() {
+            return segments == null ? DEFAULT_SEGMENTS : requirePositive("segments", segments);
+        }
+
+        public int segmentsPerNodeOrDefault() {
+            return segmentsPerNode == null ? segmentsOrDefault() : requirePositive("segments-per-node", segmentsPerNode);
+        }
+
+        public Duration claimTimeoutOrDefault() {
+            if (claimTimeout == null) {
+                return DEFAULT_CLAIM_TIMEOUT;
+            }
+            // A claim is extended about once a second while a segment is idle; a shorter timeout would let another
+            // node take over a segment that is still being worked on.
+            if (claimTimeout.compareTo(Duration.ofSeconds(3)) < 0) {
+                throw new IllegalStateException("palimpsest.projection.claim-timeout must be at least 3s, not " + claimTimeout);
+            }
+            return claimTimeout;
+        }
+
+        private static int requirePositive(String key, int value) {
+            if (value < 1) {
+                throw new IllegalStateException("palimpsest.projection." + key + " must be at least 1, not " + value);
+            }
+            return value;
+        }
     }
 
     /**

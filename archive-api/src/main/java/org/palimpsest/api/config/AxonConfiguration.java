@@ -59,8 +59,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
 
-    static final int PROJECTION_BATCH = 100;
-
     /** Axon's Jackson serializers pick this mapper up by name; it must match what tests and tools use. */
     @Bean("defaultAxonObjectMapper")
     ObjectMapper defaultAxonObjectMapper() {
@@ -79,7 +77,16 @@ class AxonConfiguration {
     }
 
     @Bean
-    TokenStore tokenStore(MongoDatabase archiveDatabase, Serializer serializer) {
+    ProjectionSegments projectionSegments(PalimpsestProperties properties) {
+        return ProjectionSegments.of(properties.projectionOrDefault());
+    }
+
+    /**
+     * Segments are claimed here: a claim names this node and is extended while the node works; one not extended for
+     * the claim timeout may be taken by another node (ADR 9).
+     */
+    @Bean
+    TokenStore tokenStore(MongoDatabase archiveDatabase, Serializer serializer, ProjectionSegments segments) {
         // The default node id is pid@host, which two containers (or two contexts in one JVM) can share, and then
         // both believe they hold the same segment claim. A random suffix makes every instance a node of its own.
         String nodeId = ManagementFactory.getRuntimeMXBean().getName() + "/"
@@ -88,6 +95,7 @@ class AxonConfiguration {
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(archiveDatabase).build())
                 .serializer(serializer)
                 .nodeId(nodeId)
+                .claimTimeout(segments.claimTimeout())
                 .build();
     }
 
@@ -145,14 +153,20 @@ class AxonConfiguration {
     }
 
     /**
-     * Processors take up to {@value #PROJECTION_BATCH} events in one unit of work and store their token once after
-     * them: the token is the one write that waits for a durable commit (ADR 4), so a batch costs one commit, not one
-     * per event. A failure repeats the batch, which the projections' position guards make harmless.
+     * Processors take up to {@value ProjectionSegments#BATCH} events of their segment in one unit of work and store
+     * their token once after them: the token is the one write that waits for a durable commit (ADR 4), so a batch costs
+     * one commit, not one per event. A failure repeats the batch, which the projections' position guards make harmless.
+     * Each processor is split into segments that this node and the others on the store claim (ADR 9), except those that
+     * must see the log in order ({@link ProjectionSegments#IN_LOG_ORDER}).
      */
     @Bean
-    ConfigurerModule projectionBatches() {
-        return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(c ->
-                TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(PROJECTION_BATCH));
+    ConfigurerModule projectionBatches(ProjectionSegments segments) {
+        return configurer -> {
+            var processing = configurer.eventProcessing()
+                    .registerTrackingEventProcessorConfiguration(c -> segments.split());
+            ProjectionSegments.IN_LOG_ORDER.forEach(group ->
+                    processing.registerTrackingEventProcessorConfiguration(group, c -> segments.inLogOrder()));
+        };
     }
 
     @Bean

@@ -39,6 +39,10 @@ import org.springframework.stereotype.Component;
  * the live projection adopts the new collections in one step and the live processor starts again; the old
  * collections are dropped last. No read ever meets an empty or half-built view. Events the rebuild cannot apply are
  * parked in its own dead-letter queue, whose letters become the live projection's with the collections.
+ *
+ * <p>The live processor may be split into segments (ADR 9): the rebuild projects every segment's events, so its
+ * position becomes the token of each. A rebuild runs on one node: the others' projections would keep writing the
+ * generation it replaces, so it is refused while another node holds a segment of the projection.
  */
 @Component
 public class ProjectionRebuilds {
@@ -96,7 +100,7 @@ public class ProjectionRebuilds {
      * Starts rebuilding {@code group} in the background.
      *
      * @return empty when no such projection can be rebuilt
-     * @throws IllegalStateException when a rebuild of it is already running
+     * @throws IllegalStateException when a rebuild of it is already running, or another node works on it
      */
     public synchronized Optional<Status> start(String group) {
         Rebuildable live = projections.get(group);
@@ -107,6 +111,7 @@ public class ProjectionRebuilds {
         if (running != null && running.finishedAt() == null) {
             throw new IllegalStateException("a rebuild of " + group + " is already running");
         }
+        requireNoOtherNode(group);
         Generation next = live.generation().next();
         Status status = new Status(group, "building", next.number(), -1, head(), Instant.now(), null, null);
         statuses.put(group, status);
@@ -146,6 +151,7 @@ public class ProjectionRebuilds {
             rebuild.start();
             catchUp(group, next, rebuild);
             liveProcessor.shutDown();
+            requireNoOtherNode(group);
             catchUp(group, next, rebuild);
             TrackingToken reached = rebuild.processingStatus().get(0).getTrackingToken();
             rebuild.shutDown();
@@ -156,8 +162,10 @@ public class ProjectionRebuilds {
             generations.adopt(group, next);
             live.adopt(fresh);
             deadLetters.handOver(name, group);
-            tokens.storeToken(reached, group, 0);
-            tokens.releaseClaim(group, 0);
+            for (int segment : tokens.fetchSegments(group)) {
+                tokens.storeToken(reached, group, segment);
+                tokens.releaseClaim(group, segment);
+            }
             liveProcessor.start();
             drop(live.collections(old));
             finish(group, "done", null);
@@ -173,6 +181,19 @@ public class ProjectionRebuilds {
                 deadLetters.discard(name);
             }
             finish(group, "failed", e.getMessage());
+        }
+    }
+
+    /**
+     * Refuses to rebuild {@code group} while a segment of it is claimed by another node: that node would go on
+     * projecting into, and answering from, the generation the rebuild replaces and then drops.
+     */
+    private void requireNoOtherNode(String group) {
+        int segments = tokens.fetchSegments(group).length;
+        int free = tokens.fetchAvailableSegments(group).size();
+        if (free < segments) {
+            throw new IllegalStateException(String.format("%d of the %d segments of %s are claimed by other nodes;"
+                    + " a rebuild runs on one node: stop the others first (ADR 9)", segments - free, segments, group));
         }
     }
 

@@ -87,7 +87,7 @@ final class ParkingAxon implements AutoCloseable {
         configurer.eventProcessing().usingTrackingEventProcessors().registerEventHandler(c -> view);
         AxonConfiguration archive = new AxonConfiguration();
         archive.projectionErrorsPropagate().configureModule(configurer);
-        archive.projectionBatches().configureModule(configurer);
+        archive.projectionBatches(ProjectionSegments.DEFAULT).configureModule(configurer);
         new DeadLetterConfiguration().parkPoisonEvents(letters).configureModule(configurer);
         axon = configurer.start();
     }
