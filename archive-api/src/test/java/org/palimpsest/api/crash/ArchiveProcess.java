@@ -53,6 +53,15 @@ final class ArchiveProcess implements AutoCloseable {
         return archive;
     }
 
+    /** The child's process id, which begins its token-store node id ({@code pid@host/…}). */
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

@@ -32,6 +32,7 @@ final class Writers {
     private final Queue<String> documents = new ConcurrentLinkedQueue<>();
     private final AtomicInteger attempts = new AtomicInteger();
     private final String run;
+    private volatile boolean stopped;
 
     Writers(ArchiveProcess archive, Queue<Acknowledged> acknowledged, List<String> knownDocuments, String run) {
         this.archive = archive;
@@ -44,10 +45,15 @@ final class Writers {
         return attempts.get();
     }
 
-    /** One client's loop; ends when the archive stops answering. */
+    /** Ends every client's loop after its current write. */
+    void stop() {
+        stopped = true;
+    }
+
+    /** One client's loop; ends when the archive stops answering, or when stopped. */
     void write(Random random, int writer) {
         List<Annotated> mine = new ArrayList<>();
-        for (int n = 0; ; n++) {
+        for (int n = 0; !stopped; n++) {
             attempts.incrementAndGet();
             try {
                 int action = random.nextInt(10);
