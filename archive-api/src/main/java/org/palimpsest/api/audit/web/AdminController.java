@@ -10,6 +10,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.api.projection.ParkedEvents;
@@ -41,11 +42,13 @@ class AdminController {
     private final EventStore events;
     private final ProjectionRebuilds rebuilds;
     private final ParkedEvents parkedEvents;
+    private final TokenStore tokens;
 
     AdminController(ScratchReplay scratch, List<ProjectionComparison<?>> comparisons,
                     EventProcessingConfiguration processing, EventStore events, ProjectionRebuilds rebuilds,
-                    ParkedEvents parkedEvents) {
+                    ParkedEvents parkedEvents, TokenStore tokens) {
         this.parkedEvents = parkedEvents;
+        this.tokens = tokens;
         this.scratch = scratch;
         this.comparisons = comparisons;
         this.processing = processing;
@@ -85,7 +88,8 @@ class AdminController {
 
     /**
      * Every event processor: its position per segment, how far it lags the head, its state, and the events it has
-     * parked (ADR 8).
+     * parked (ADR 8). Segments, position and lag are those of the segments this node works on; {@code segmentCount} is
+     * how many the processor has in all, on every node (ADR 9).
      */
     @GetMapping("/api/admin/projections")
     ProjectionsAnswer projections() {
@@ -99,10 +103,11 @@ class AdminController {
                         .mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
                 items.add(new ProcessorAnswer(name, processor.isRunning(), processor.isError(), position,
                         Math.max(0, head - position), streaming.isReplaying(),
-                        streaming.processingStatus().values().stream().map(SegmentAnswer::of).toList(), itsParked));
+                        streaming.processingStatus().values().stream().map(SegmentAnswer::of).toList(),
+                        tokens.fetchSegments(name).length, itsParked));
             } else {
                 items.add(new ProcessorAnswer(name, processor.isRunning(), processor.isError(), null, null, null, null,
-                        itsParked));
+                        null, itsParked));
             }
         });
         return new ProjectionsAnswer(head, items, rebuilds.rebuildable(), rebuilds.statuses());
@@ -157,10 +162,14 @@ class AdminController {
                              Map<String, ProjectionRebuilds.Status> rebuilds) {
     }
 
-    /** One event processor; position, lag, replaying and segments only for a streaming one. */
+    /**
+     * One event processor; position, lag, replaying and segments only for a streaming one, and those of the segments
+     * this node works on; {@code segmentCount} is how many segments the processor has on all nodes together.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ProcessorAnswer(String name, boolean running, boolean error, @Nullable Long position, @Nullable Long lag,
-                           @Nullable Boolean replaying, @Nullable List<SegmentAnswer> segments, List<ParkedEvent> parked) {
+                           @Nullable Boolean replaying, @Nullable List<SegmentAnswer> segments,
+                           @Nullable Integer segmentCount, List<ParkedEvent> parked) {
     }
 
     record SegmentAnswer(int segment, long position, boolean caughtUp, boolean replaying, @Nullable String error) {
