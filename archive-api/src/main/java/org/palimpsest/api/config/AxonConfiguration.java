@@ -17,6 +17,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.lifecycle.Phase;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -167,6 +169,22 @@ class AxonConfiguration {
             ProjectionSegments.IN_LOG_ORDER.forEach(group ->
                     processing.registerTrackingEventProcessorConfiguration(group, c -> segments.inLogOrder()));
         };
+    }
+
+    /**
+     * Just before the processors start, a processor whose tokens have another number of segments than configured (a
+     * store from before segments, or a changed setting) is split anew, if no node holds any of its segments.
+     */
+    @Bean
+    ConfigurerModule projectionSegmentCounts(ProjectionSegments segments) {
+        return configurer -> configurer.onInitialize(config -> config.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, () -> {
+            SegmentCount count = new SegmentCount(config.getComponent(TokenStore.class));
+            config.eventProcessingConfiguration().eventProcessors().forEach((name, processor) -> {
+                if (processor instanceof StreamingEventProcessor) {
+                    count.apply(name, ProjectionSegments.IN_LOG_ORDER.contains(name) ? 1 : segments.segments());
+                }
+            });
+        }));
     }
 
     @Bean
