@@ -58,10 +58,6 @@ final class ArchiveProcess implements AutoCloseable {
         return process.pid();
     }
 
-    boolean isAlive() {
-        return process.isAlive();
-    }
-
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
