@@ -162,8 +162,10 @@ class AxonConfiguration {
 
     @Bean
     ReadingViewProjection readingViewProjection(@Qualifier("projectionDatabase") MongoDatabase projectionDatabase, ProjectionGenerations generations,
-                                                org.palimpsest.archive.extraction.AnalysisBudget analysisBudget) {
-        return new ReadingViewProjection(projectionDatabase, generations.current(ReadingViewProjection.PROCESSING_GROUP), analysisBudget);
+                                                org.palimpsest.archive.extraction.AnalysisBudget analysisBudget,
+                                                org.palimpsest.archive.projection.analysis.AnalysisCache analyses) {
+        return new ReadingViewProjection(projectionDatabase, generations.current(ReadingViewProjection.PROCESSING_GROUP),
+                analysisBudget, analyses);
     }
 
     @Bean
