@@ -2,8 +2,8 @@ package org.palimpsest.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +15,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.palimpsest.api.ArchiveIntegrationTest;
+import org.palimpsest.api.projection.PoisonedTimeline;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,6 +25,9 @@ import tools.jackson.databind.JsonNode;
  * text. Prints the rate, the figure issue 11 asks about.
  */
 class ParallelImportsTest extends ArchiveIntegrationTest {
+
+    @Autowired
+    private PoisonedTimeline timeline;
 
     private static final int CLIENTS = 4;
     private static final int IMPORTS_PER_CLIENT = 6;
@@ -65,6 +70,43 @@ class ParallelImportsTest extends ArchiveIntegrationTest {
                     CLIENTS, total, seconds, total / seconds);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWriteThatDoesNotChangeTheTextDoesNotWaitForTheTimeline() throws Exception {
+        String id = postJson("/api/documents", Map.of("text", "The bord met in early 2017.\n\n" + UUID.randomUUID()),
+                "editor").json().get("id").asString();
+        String title = "held " + UUID.randomUUID();
+        timeline.holdImportTitled(title);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            // Another client's import holds the timeline processor: its own answer waits for it, as it should.
+            Future<Response> heldImport = other.submit(() -> postJson("/api/documents",
+                    Map.of("text", document(9, 9), "title", title), "editor"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!timeline.holding(title)) {
+                assertThat(System.nanoTime() < deadline).as("the timeline reached the held import").isTrue();
+                Thread.sleep(10);
+            }
+
+            long began = System.nanoTime();
+            Response proposed = postJson("/api/documents/" + id + "/fixes",
+                    Map.of("target", Map.of("exact", "bord"), "replacement", "board", "kind", "typo", "reason", "spelling"),
+                    "annotator");
+            Duration took = Duration.ofNanos(System.nanoTime() - began);
+
+            assertThat(proposed.status()).as(proposed.raw().body()).isEqualTo(201);
+            assertThat(proposed.json().get("state").asString()).isEqualTo("pending");
+            // The read timeout is 10 s: waiting for every processor would have taken all of it.
+            assertThat(took).as("a proposal waits for the reading views only").isLessThan(Duration.ofSeconds(5));
+            assertThat(heldImport.isDone()).as("the held import is still waiting for the timeline").isFalse();
+
+            timeline.release(title);
+            assertThat(heldImport.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
+        } finally {
+            timeline.release(title);
+            other.shutdownNow();
         }
     }
 
