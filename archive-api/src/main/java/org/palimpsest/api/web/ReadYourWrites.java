@@ -72,8 +72,8 @@ public class ReadYourWrites {
     }
 
     /**
-     * Waits until {@code processingGroups} reflect every event of {@code aggregateId} written so far: the write just
-     * made to it, and any later one.
+     * Waits until the projections of {@code views} reflect every event of {@code aggregateId} (the document or
+     * annotation a command changed) written so far: the write just made to it, and any later one.
      *
      * @return false when the timeout passed first; the answer should then say the view may lag
      */
