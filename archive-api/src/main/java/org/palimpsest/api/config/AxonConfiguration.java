@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.util.UUID;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
@@ -14,6 +15,7 @@ import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -194,8 +196,10 @@ class AxonConfiguration {
 
     @Bean
     ReadingViewProjection readingViewProjection(@Qualifier("projectionDatabase") MongoDatabase projectionDatabase, ProjectionGenerations generations,
-                                                org.palimpsest.archive.extraction.AnalysisBudget analysisBudget) {
-        return new ReadingViewProjection(projectionDatabase, generations.current(ReadingViewProjection.PROCESSING_GROUP), analysisBudget);
+                                                org.palimpsest.archive.extraction.AnalysisBudget analysisBudget,
+                                                org.palimpsest.archive.projection.analysis.AnalysisCache analyses) {
+        return new ReadingViewProjection(projectionDatabase, generations.current(ReadingViewProjection.PROCESSING_GROUP),
+                analysisBudget, analyses);
     }
 
     @Bean
@@ -242,8 +246,27 @@ class AxonConfiguration {
 
     /** Waits for the projections up to the configured read timeout before the API reads what a client just wrote. */
     @Bean
-    ReadYourWrites readYourWrites(EventStore eventStore, EventProcessingConfiguration processing, PalimpsestProperties properties) {
-        return new ReadYourWrites(eventStore, processing, properties.readTimeoutOrDefault());
+    ReadYourWrites readYourWrites(EventStore eventStore, EventStorageEngine engine, EventProcessingConfiguration processing,
+                                  MongoDatabase archiveDatabase, Serializer serializer, PalimpsestProperties properties) {
+        ReadYourWrites.Stream stream = new ReadYourWrites.Stream() {
+            @Override
+            public OptionalLong head() {
+                TrackingToken head = eventStore.createHeadToken();
+                return head == null ? OptionalLong.empty() : head.position();
+            }
+
+            @Override
+            public OptionalLong lastEventOf(String aggregateId) {
+                // Any other engine (none is configured) cannot say: the head is past the write too.
+                return engine instanceof SequencedMongoEventStorageEngine sequenced
+                        ? sequenced.lastGlobalIndexOf(aggregateId) : head();
+            }
+        };
+        // The same collection and serializer as the token store's (tokenStore above).
+        ReadYourWrites.Trackers trackers = new AxonTrackers(processing,
+                DefaultMongoTemplate.builder().mongoDatabase(archiveDatabase).build().trackingTokensCollection(), serializer);
+        return new ReadYourWrites(stream, trackers, () -> processing.eventProcessors().keySet(),
+                properties.readTimeoutOrDefault());
     }
 
     @Bean

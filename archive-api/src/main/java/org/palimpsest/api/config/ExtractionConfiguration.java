@@ -13,6 +13,7 @@ import org.palimpsest.archive.extraction.names.NameCatalog;
 import org.palimpsest.archive.extraction.names.NameCatalogException;
 import org.palimpsest.archive.extraction.names.NameEntry;
 import org.palimpsest.archive.projection.ProjectionGenerations;
+import org.palimpsest.archive.projection.analysis.AnalysisCache;
 import org.palimpsest.archive.projection.email.EmailProjection;
 import org.palimpsest.archive.projection.timeline.TimelineProjection;
 import org.slf4j.Logger;
@@ -21,10 +22,12 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 /**
- * The extraction projections (timeline, emails) and what they share: the name catalog, the bundled one merged
- * with an editors' file when {@code palimpsest.names-file} names one.
+ * The extraction projections (timeline, emails) and what they share with each other and the reading views: the
+ * analysis budget and cache, and the name catalog, the bundled one merged with an editors' file when
+ * {@code palimpsest.names-file} names one.
  */
 @Configuration(proxyBeanMethods = false)
 class ExtractionConfiguration {
@@ -61,17 +64,30 @@ class ExtractionConfiguration {
         return AnalysisBudget.of(limit);
     }
 
+    /**
+     * The analyses of each text, computed once per content hash and shared by the reading views, the timeline and the
+     * emails, live and while rebuilding; {@code palimpsest.projection.analysis-cache} bounds the text they are for.
+     */
+    @Bean
+    AnalysisCache analysisCache(@Value("${palimpsest.projection.analysis-cache:64MB}") DataSize size) {
+        if (size.isNegative()) {
+            throw new IllegalStateException("palimpsest.projection.analysis-cache must be a size such as 64MB, not " + size);
+        }
+        return AnalysisCache.holding(size.toBytes());
+    }
+
     @Bean
     EmailProjection emailProjection(@Qualifier("projectionDatabase") MongoDatabase projectionDatabase, NameCatalog names,
-                                    ProjectionGenerations generations, AnalysisBudget budget) {
+                                    ProjectionGenerations generations, AnalysisBudget budget, AnalysisCache analyses) {
         return new EmailProjection(projectionDatabase, name -> names.resolve(name).map(NameEntry::id),
-                generations.current(EmailProjection.PROCESSING_GROUP), budget);
+                generations.current(EmailProjection.PROCESSING_GROUP), budget, analyses);
     }
 
     @Bean
     TimelineProjection timelineProjection(@Qualifier("projectionDatabase") MongoDatabase projectionDatabase, NameCatalog names,
-                                          ProjectionGenerations generations, AnalysisBudget budget) {
-        return new TimelineProjection(projectionDatabase, names, generations.current(TimelineProjection.PROCESSING_GROUP), budget);
+                                          ProjectionGenerations generations, AnalysisBudget budget, AnalysisCache analyses) {
+        return new TimelineProjection(projectionDatabase, names, generations.current(TimelineProjection.PROCESSING_GROUP),
+                budget, analyses);
     }
 
     private static String bundled() {

@@ -1,55 +1,111 @@
 package org.palimpsest.api.web;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.WrappedToken;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Lets a client read what it has just written. Projections are asynchronous, so after a command the API
- * notes the head of the event stream and waits, up to the configured read timeout, until the projections it
- * is about to read from have processed that far. Configuration builds it with the read timeout, so this package
- * does not depend on the configuration that depends on it.
+ * Lets a client read what it has just written. Projections are asynchronous, so after a command the API waits, up to
+ * the configured read timeout, until the projections the write affects have processed the write's own event, and
+ * then answers from them. Each call site names those projections: an annotation waits for the annotation projection
+ * only, never for the timeline analysing someone else's import. Waiting for the write's own position rather than the
+ * head of the stream keeps concurrent writers from waiting for each other's events.
+ *
+ * <p>Processors may be split into segments claimed by several nodes. A node's processors report only the segments it
+ * claims; where those do not cover the whole stream, where the others stand is read from the token store, which holds
+ * every segment of the group whoever claims it (a node stores its token after each batch it has projected). Every
+ * segment must have passed the position: a tracking processor's segments all read the whole stream, each keeping the
+ * events that belong to it.
  */
 public class ReadYourWrites {
 
-    private final EventStore events;
-    private final EventProcessingConfiguration processing;
+    /** Where writes land in the event stream. */
+    public interface Stream {
+
+        /** The position of the last event stored now, or empty while the stream is empty. */
+        OptionalLong head();
+
+        /** The position of the last event of the aggregate, or empty when it has none. */
+        OptionalLong lastEventOf(String aggregateId);
+    }
+
+    /** Where the segments of the projections' processors stand. */
+    public interface Trackers {
+
+        /**
+         * The segments of {@code group}'s streaming processor that this node runs, each with its current token (null
+         * before its first); empty when this node has no streaming processor of that name.
+         */
+        Optional<Map<Segment, @Nullable TrackingToken>> claimedHere(String group);
+
+        /** Every segment of {@code group} in the token store, whoever claims it, with its stored token. */
+        Map<Integer, @Nullable TrackingToken> stored(String group);
+    }
+
+    private static final long POLL_MILLIS = 10;
+
+    private final Stream stream;
+    private final Trackers trackers;
+    private final Supplier<? extends Collection<String>> allGroups;
     private final Duration timeout;
 
-    public ReadYourWrites(EventStore events, EventProcessingConfiguration processing, Duration timeout) {
-        this.events = events;
-        this.processing = processing;
+    /**
+     * @param allGroups what {@link #await()} waits for: the processing groups a client may read from after a command
+     *                  whose effects are not named (command-line tools)
+     */
+    public ReadYourWrites(Stream stream, Trackers trackers, Supplier<? extends Collection<String>> allGroups,
+                          Duration timeout) {
+        this.stream = stream;
+        this.trackers = trackers;
+        this.allGroups = allGroups;
         this.timeout = timeout;
     }
 
     /**
-     * Waits for the named processing groups, or for every streaming processor when none is named, since a
-     * client that changed a document may read any view next.
+     * Waits until the projections of {@code views} reflect every event of {@code aggregateId} (the document or
+     * annotation a command changed) written so far: the write just made to it, and any later one.
      *
      * @return false when the timeout passed first; the answer should then say the view may lag
      */
+    public boolean awaitAggregate(String aggregateId, AffectedViews views) {
+        return awaitAggregate(aggregateId, views.processingGroups().toArray(String[]::new));
+    }
+
+    /** {@link #awaitAggregate(String, AffectedViews)} for processing groups named one by one. */
+    public boolean awaitAggregate(String aggregateId, String... processingGroups) {
+        OptionalLong position = stream.lastEventOf(aggregateId);
+        return position.isEmpty() || awaitPosition(position.getAsLong(), processingGroups);
+    }
+
+    /**
+     * Waits until the named processing groups have processed the head of the stream as it is now: for a write whose
+     * own position is not known (a user account, whose events are not an aggregate's).
+     */
     public boolean await(String... processingGroups) {
-        if (processingGroups.length == 0) {
-            processingGroups = processing.eventProcessors().keySet().toArray(String[]::new);
-        }
-        TrackingToken head = events.createHeadToken();
-        OptionalLong target = head == null ? OptionalLong.empty() : head.position();
-        if (target.isEmpty()) {
-            return true;
-        }
+        OptionalLong head = stream.head();
+        return head.isEmpty() || awaitPosition(head.getAsLong(), processingGroups.length == 0
+                ? allGroups.get().toArray(String[]::new) : processingGroups);
+    }
+
+    private boolean awaitPosition(long position, String... processingGroups) {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (String group : processingGroups) {
-            while (!reached(group, target.getAsLong())) {
-                if (System.nanoTime() > deadline) {
+            while (!reached(group, position)) {
+                if (System.nanoTime() - deadline > 0) {
                     return false;
                 }
                 try {
-                    Thread.sleep(10);
+                    Thread.sleep(POLL_MILLIS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return false;
@@ -59,14 +115,41 @@ public class ReadYourWrites {
         return true;
     }
 
-    private boolean reached(String group, long position) {
-        return processing.eventProcessor(group, StreamingEventProcessor.class)
-                .map(processor -> {
-                    Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-                    return !status.isEmpty() && status.values().stream()
-                            .allMatch(s -> s.getCurrentPosition().orElse(-1) >= position);
-                })
-                // Not a streaming processor (e.g. subscribing in a test): it is always up to date.
-                .orElse(true);
+    /** Whether every segment of {@code group}, here or on another node, has processed the event at {@code position}. */
+    boolean reached(String group, long position) {
+        Optional<Map<Segment, @Nullable TrackingToken>> local = trackers.claimedHere(group);
+        if (local.isEmpty()) {
+            // Not a streaming processor here (subscribing, in a test): it handles each event as it is published.
+            return true;
+        }
+        Map<Segment, @Nullable TrackingToken> here = local.get();
+        if (coverWholeStream(here.keySet())) {
+            return here.values().stream().allMatch(token -> passed(token, position));
+        }
+        Map<Integer, @Nullable TrackingToken> segments = new HashMap<>(trackers.stored(group));
+        // This node's own view of its segments is fresher than what it last stored.
+        here.forEach((segment, token) -> segments.put(segment.getSegmentId(), token));
+        return !segments.isEmpty() && segments.values().stream().allMatch(token -> passed(token, position));
+    }
+
+    /** Segment {@code id} with mask {@code m} is a 1/(m+1) share of the stream; together the shares must make one. */
+    private static boolean coverWholeStream(Set<Segment> segments) {
+        if (segments.isEmpty()) {
+            return false;
+        }
+        long finest = segments.stream().mapToLong(s -> (long) s.getMask() + 1).max().getAsLong();
+        return segments.stream().mapToLong(s -> finest / ((long) s.getMask() + 1)).sum() == finest;
+    }
+
+    /**
+     * Whether {@code token} has processed the event at {@code position}: it is at or past it, and the event is not
+     * among the gaps it will still deliver (an append that was in flight when the processor read past it).
+     */
+    static boolean passed(@Nullable TrackingToken token, long position) {
+        TrackingToken current = token == null ? null : WrappedToken.unwrapLowerBound(token);
+        if (current instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
+        }
+        return current != null && current.position().orElse(-1) >= position;
     }
 }

@@ -1,7 +1,10 @@
 package org.palimpsest.api.projection;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.palimpsest.archive.document.DocumentImported;
@@ -12,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * A test handler in the live {@code timeline} processing group that throws on the events a test poisons: imports by
- * title, fix proposals by reason. Everything else passes, so it is harmless to the rest of the integration suite;
+ * title, fix proposals by reason; or holds the processor on an import by title until the test releases it. Everything else passes, so it is harmless to the rest of the integration suite;
  * a test lifts its poison when it is done and retries what was parked.
  */
 @ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
@@ -20,6 +23,8 @@ public final class PoisonedTimeline {
 
     private final Set<String> titles = ConcurrentHashMap.newKeySet();
     private final Set<String> reasons = ConcurrentHashMap.newKeySet();
+    private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
 
     public void poisonImportTitled(String title) {
         titles.add(title);
@@ -29,13 +34,40 @@ public final class PoisonedTimeline {
         reasons.add(reason);
     }
 
+    /** Holds the timeline processor on the import titled {@code title} until {@link #release}d (at most a minute). */
+    public void holdImportTitled(String title) {
+        holds.put(title, new CountDownLatch(1));
+    }
+
+    /** Whether the timeline processor is held on the import titled {@code title} now. */
+    public boolean holding(String title) {
+        return held.contains(title);
+    }
+
+    public void release(String title) {
+        CountDownLatch hold = holds.remove(title);
+        if (hold != null) {
+            hold.countDown();
+        }
+    }
+
     public void cure() {
         titles.clear();
         reasons.clear();
+        holds.keySet().forEach(this::release);
     }
 
     @EventHandler
-    void on(DocumentImported event) {
+    void on(DocumentImported event) throws InterruptedException {
+        CountDownLatch hold = holds.get(event.title());
+        if (hold != null) {
+            held.add(event.title());
+            try {
+                hold.await(1, TimeUnit.MINUTES);
+            } finally {
+                held.remove(event.title());
+            }
+        }
         if (titles.contains(event.title())) {
             throw new IllegalStateException("poisoned for the test: the import of " + event.title());
         }

@@ -39,6 +39,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -350,6 +351,25 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             }
             probes = evenlySpacedBetween(lastStored, firstMissing, SEQUENCE_PROBES_PER_ROUND);
         }
+    }
+
+    /**
+     * The global index of the aggregate's last stored event: where a processor must have come to reflect everything
+     * written to the aggregate so far (read-your-writes waits for it). A few unique-key lookups, like
+     * {@link #lastSequenceNumberFor(String)}.
+     *
+     * @return empty when the aggregate has no events
+     */
+    public OptionalLong lastGlobalIndexOf(String aggregateIdentifier) {
+        Optional<Long> last = lastSequenceNumberFor(aggregateIdentifier);
+        if (last.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        BsonDocument event = eventCollection.find(eq(AGGREGATE_SEQUENCE_KEY, aggregateSequenceKey(aggregateIdentifier,
+                                                                                                  last.get())))
+                                            .projection(include(ID))
+                                            .first();
+        return event == null ? OptionalLong.empty() : OptionalLong.of(EventDocumentMapper.globalIndex(event));
     }
 
     private Set<Long> storedSequenceNumbers(String aggregateIdentifier, List<Long> sequenceNumbers) {

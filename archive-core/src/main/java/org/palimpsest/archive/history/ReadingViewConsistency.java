@@ -34,7 +34,7 @@ public final class ReadingViewConsistency implements ProjectionComparison<Readin
 
     @Override
     public ReadingViewProjection replica(MongoDatabase scratchDatabase) {
-        return new ReadingViewProjection(scratchDatabase);
+        return live.replica(scratchDatabase);
     }
 
     @Override

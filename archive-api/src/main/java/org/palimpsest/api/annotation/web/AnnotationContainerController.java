@@ -78,7 +78,7 @@ class AnnotationContainerController {
         String id = UUID.randomUUID().toString();
         commands.sendAndWait(Actors.command(input.create(id, caller.account()), caller.account()));
         URI location = URI.create(responses.iris().annotation(id));
-        AnnotationView view = reads.caughtUp() ? reads.find(id).orElse(null) : null;
+        AnnotationView view = reads.caughtUpWith(id) ? reads.find(id).orElse(null) : null;
         if (view == null) {
             // The fact is recorded; only the read model lags. Say so rather than pretend or fail.
             return ResponseEntity.accepted().location(location).eTag(EntityTags.of(1))
@@ -157,7 +157,7 @@ class AnnotationContainerController {
                 collection.tag, collection.motivation, page, collection.size, caller.name(), caller.moderator(), anchorTo,
                 when == null ? null : when.position(), when == null ? null : when.time());
         AnnotationListing listing = reads.list(query);
-        if (listing.anchoringBehind() && reads.caughtUp()) {
+        if (listing.anchoringBehind() && collection.documentId != null && reads.caughtUpWith(collection.documentId)) {
             // The reading view already shows a revision this projection had not seen: wait for it, then place again.
             listing = reads.list(query);
         }

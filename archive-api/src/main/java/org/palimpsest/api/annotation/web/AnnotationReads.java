@@ -18,6 +18,7 @@ import org.palimpsest.api.web.AsOf;
 import org.palimpsest.annotations.projection.ListAnnotationVersions;
 import org.palimpsest.annotations.projection.ListAnnotations;
 import org.palimpsest.api.web.NotFoundException;
+import org.palimpsest.api.web.AffectedViews;
 import org.palimpsest.api.web.ReadYourWrites;
 import org.springframework.stereotype.Component;
 
@@ -36,9 +37,12 @@ class AnnotationReads {
         this.readYourWrites = readYourWrites;
     }
 
-    /** Waits until the projection has every event written so far; false when the read timeout passed first. */
-    boolean caughtUp() {
-        return readYourWrites.await(AnnotationProjection.PROCESSING_GROUP);
+    /**
+     * Waits until the annotation projection has every event of {@code aggregateId} written so far: an annotation just
+     * changed, or a document whose text it keeps a copy of; false when the read timeout passed first.
+     */
+    boolean caughtUpWith(String aggregateId) {
+        return readYourWrites.awaitAggregate(aggregateId, AffectedViews.ANNOTATION);
     }
 
     Optional<AnnotationView> find(String annotationId) {

@@ -31,7 +31,7 @@ public class DocumentAnnotations {
     public List<DocumentAnnotation> forDocument(String documentId, String currentText, long currentRevision) {
         AnchoredAnnotations query = new AnchoredAnnotations(documentId, new CurrentText(currentText, currentRevision));
         AnchoredDocument anchored = reads.anchored(query);
-        if (anchored.behind() && reads.caughtUp()) {
+        if (anchored.behind() && reads.caughtUpWith(documentId)) {
             anchored = reads.anchored(query);
         }
         WebAnnotationIris iris = new WebAnnotationIris(baseUrl.get());

@@ -29,6 +29,7 @@ import org.palimpsest.archive.projection.reading.ListReadingViews;
 import org.palimpsest.archive.projection.reading.ReadingView;
 import org.palimpsest.archive.projection.reading.ReadingViewPage;
 import org.palimpsest.archive.projection.reading.ReadingViewProjection;
+import org.palimpsest.api.web.AffectedViews;
 import org.palimpsest.api.web.ReadYourWrites;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -169,7 +170,7 @@ class DocumentController {
         URI location = URI.create("/api/documents/" + outcome.documentId());
         HttpStatus status = outcome.result() == ImportOutcome.Result.IMPORTED ? HttpStatus.CREATED : HttpStatus.OK;
         String result = outcome.result().name().toLowerCase(Locale.ROOT);
-        boolean caughtUp = readYourWrites.await();
+        boolean caughtUp = readYourWrites.awaitAggregate(outcome.documentId(), AffectedViews.TEXT);
         if (!caughtUp || parkedImport(outcome.documentId())) {
             // The facts are recorded; only the view lags. Say so rather than pretend or fail.
             return ResponseEntity.accepted().location(location).body(Map.of(

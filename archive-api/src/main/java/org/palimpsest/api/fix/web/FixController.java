@@ -17,6 +17,7 @@ import org.palimpsest.api.web.AsOf;
 import org.palimpsest.api.web.BadRequestException;
 import org.palimpsest.api.web.Paging;
 import org.palimpsest.api.web.NotFoundException;
+import org.palimpsest.api.web.AffectedViews;
 import org.palimpsest.api.web.ReadYourWrites;
 import org.palimpsest.archive.fix.AcceptFix;
 import org.palimpsest.archive.fix.FixProposal;
@@ -92,7 +93,7 @@ class FixController {
         }
         List<String> ids = commands.sendAndWait(Actors.command(
                 new ProposeFixes(documentId, proposals, caller.getName(), accept, null), caller.getName()));
-        readYourWrites.await();
+        readYourWrites.awaitAggregate(documentId, accept ? AffectedViews.TEXT : AffectedViews.FIXES);
         ReadingView view = view(documentId);
         List<FixAnswer> answers = ids.stream().map(id -> answer(view, id)).toList();
         if (batch) {
@@ -104,19 +105,22 @@ class FixController {
     @PostMapping("/{fixId}/accept")
     FixAnswer accept(@PathVariable String documentId, @PathVariable String fixId,
                      @RequestBody(required = false) @Nullable Review review, Authentication caller) {
-        return decide(documentId, fixId, new AcceptFix(documentId, fixId, caller.getName(), comment(review)), caller);
+        return decide(documentId, fixId, new AcceptFix(documentId, fixId, caller.getName(), comment(review)),
+                AffectedViews.TEXT, caller);
     }
 
     @PostMapping("/{fixId}/reject")
     FixAnswer reject(@PathVariable String documentId, @PathVariable String fixId,
                      @RequestBody(required = false) @Nullable Review review, Authentication caller) {
-        return decide(documentId, fixId, new RejectFix(documentId, fixId, caller.getName(), comment(review)), caller);
+        return decide(documentId, fixId, new RejectFix(documentId, fixId, caller.getName(), comment(review)),
+                AffectedViews.FIXES, caller);
     }
 
     @PostMapping("/{fixId}/revert")
     FixAnswer revert(@PathVariable String documentId, @PathVariable String fixId,
                      @RequestBody(required = false) @Nullable Review review, Authentication caller) {
-        return decide(documentId, fixId, new RevertFix(documentId, fixId, caller.getName(), comment(review)), caller);
+        return decide(documentId, fixId, new RevertFix(documentId, fixId, caller.getName(), comment(review)),
+                AffectedViews.TEXT, caller);
     }
 
     /** The fixes now, or as they stood at {@code asOf} / {@code atPosition}. */
@@ -144,9 +148,10 @@ class FixController {
     record Review(@Schema(maxLength = InputLimits.COMMENT) @Nullable String comment) {
     }
 
-    private FixAnswer decide(String documentId, String fixId, Object command, Authentication caller) {
+    private FixAnswer decide(String documentId, String fixId, Object command, AffectedViews affected,
+                             Authentication caller) {
         commands.sendAndWait(Actors.command(command, caller.getName()));
-        readYourWrites.await();
+        readYourWrites.awaitAggregate(documentId, affected);
         return answer(view(documentId), fixId);
     }
 

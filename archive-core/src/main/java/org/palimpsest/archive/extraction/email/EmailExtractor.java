@@ -3,6 +3,7 @@ package org.palimpsest.archive.extraction.email;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.IndexedText;
@@ -50,14 +51,21 @@ public final class EmailExtractor {
     }
 
     public static List<ExtractedEmail> extract(String normalizedText) {
+        return extract(normalizedText, () -> RedactionFinder.find(new IndexedText(normalizedText)));
+    }
+
+    /**
+     * @param redactionsOfText the text's redactions ({@link RedactionFinder#find} of the whole text), asked for only when
+     *                         the text quotes a message: a caller that has them already need not find them again
+     */
+    public static List<ExtractedEmail> extract(String normalizedText, Supplier<List<Redaction>> redactionsOfText) {
         Lines lines = Lines.of(normalizedText);
         List<Start> starts = findStarts(lines, new HeaderBlockScanner(lines));
         if (starts.isEmpty()) {
             return List.of();
         }
         IndexedText indexed = new IndexedText(normalizedText);
-        List<Redaction> redactions = RedactionFinder.find(indexed);
-
+        List<Redaction> redactions = redactionsOfText.get();
         List<Extent> extents = new ArrayList<>();
         for (int k = 0; k < starts.size(); k++) {
             extents.add(extent(lines, starts.get(k), k + 1 < starts.size() ? starts.get(k + 1) : null));

@@ -15,12 +15,13 @@ import org.axonframework.queryhandling.QueryHandler;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.extraction.AnalysisBudget;
-import org.palimpsest.archive.extraction.email.EmailExtractor;
 import org.palimpsest.archive.projection.FollowedDocument;
 import org.palimpsest.archive.projection.Generation;
 import org.palimpsest.archive.projection.Rebuildable;
 import org.palimpsest.archive.projection.ProjectionPosition;
 import org.palimpsest.archive.projection.TextDerivedProjection;
+import org.palimpsest.archive.projection.analysis.AnalysisCache;
+import org.palimpsest.archive.projection.analysis.TextAnalyses;
 
 /**
  * Extracts the emails each document quotes, again whenever its text changes (imports, accepted and reverted
@@ -36,17 +37,25 @@ public class EmailProjection extends TextDerivedProjection {
 
     private final RenderingGroups groups;
     private final Function<String, Optional<String>> aliasResolver;
+    private final AnalysisCache analyses;
 
     /** @param aliasResolver maps any spelling of a known person's name to a stable id */
     public EmailProjection(MongoDatabase database, Function<String, Optional<String>> aliasResolver) {
-        this(database, aliasResolver, Generation.FIRST, AnalysisBudget.standard());
+        this(database, aliasResolver, Generation.FIRST, AnalysisBudget.standard(), AnalysisCache.standard());
     }
 
     public EmailProjection(MongoDatabase database, Function<String, Optional<String>> aliasResolver, Generation generation,
                            AnalysisBudget budget) {
+        this(database, aliasResolver, generation, budget, AnalysisCache.standard());
+    }
+
+    /** @param analyses where analyses of a text are shared with the other projections that read it */
+    public EmailProjection(MongoDatabase database, Function<String, Optional<String>> aliasResolver, Generation generation,
+                           AnalysisBudget budget, AnalysisCache analyses) {
         super(database, DOCUMENTS, generation, budget);
         this.aliasResolver = aliasResolver;
         this.groups = new RenderingGroups(aliasResolver);
+        this.analyses = analyses;
     }
 
     @Override
@@ -56,12 +65,12 @@ public class EmailProjection extends TextDerivedProjection {
 
     @Override
     public Rebuildable fresh(Generation generation) {
-        return new EmailProjection(database(), aliasResolver, generation, budget());
+        return new EmailProjection(database(), aliasResolver, generation, budget(), analyses);
     }
 
     /** The same projection on another database (a replay's scratch), with the same alias resolver. */
     public EmailProjection replica(MongoDatabase scratch) {
-        return new EmailProjection(scratch, aliasResolver, Generation.FIRST, budget());
+        return new EmailProjection(scratch, aliasResolver, Generation.FIRST, budget(), analyses);
     }
 
     @Override
@@ -102,7 +111,7 @@ public class EmailProjection extends TextDerivedProjection {
     @Override
     protected List<String> derive(FollowedDocument doc, ProjectionPosition at, long version) {
         List<String> keys = new ArrayList<>();
-        for (var email : analyse(doc, () -> EmailExtractor.extract(doc.text()))) {
+        for (var email : analyse(doc, () -> analyses.get(TextAnalyses.EMAILS, doc.text()))) {
             EmailRendering rendering = EmailRendering.of(doc.documentId(), doc.title(), doc.language(), doc.revision(), email, at);
             store(RENDERINGS, EmailRendering.class, rendering.key(), rendering, version);
             keys.add(rendering.key());

@@ -6,12 +6,11 @@ import org.bson.codecs.pojo.annotations.BsonId;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.document.DocumentSource;
 import org.palimpsest.archive.extraction.AnalysisBudget;
-import org.palimpsest.archive.extraction.IndexedText;
 import org.palimpsest.archive.extraction.Segment;
 import org.palimpsest.archive.extraction.redaction.Redaction;
-import org.palimpsest.archive.extraction.redaction.RedactionFinder;
-import org.palimpsest.archive.extraction.structure.StructureAnalyzer;
 import org.palimpsest.archive.projection.ProjectionPosition;
+import org.palimpsest.archive.projection.analysis.AnalysisCache;
+import org.palimpsest.archive.projection.analysis.TextAnalyses;
 
 /**
  * A document as a reader sees it now: the text with accepted fixes applied, every fix with its state, and
@@ -43,19 +42,23 @@ public record ReadingView(
                 text.codePointCount(0, text.length()), importedAt, updatedAt);
     }
 
-    /** A view whose segments and redactions are analysed from {@code text} itself, within {@code budget}. */
+    /**
+     * A view whose segments and redactions are analysed from {@code text} itself, within {@code budget}, or taken
+     * from {@code analyses} when another projection analysed the same text already.
+     */
     static ReadingView analysed(String id, String title, String language, DocumentSource source, @Nullable String publishedAt,
                                 String text, long revision, String contentHash, Instant importedAt, String importedBy,
-                                Instant updatedAt, ProjectionPosition asOf, List<FixView> fixes, AnalysisBudget budget) {
+                                Instant updatedAt, ProjectionPosition asOf, List<FixView> fixes, AnalysisBudget budget,
+                                AnalysisCache analyses) {
         return budget.run(ReadingViewProjection.PROCESSING_GROUP, id, text.length(), () -> new ReadingView(id, title,
                 language, source, publishedAt, text, revision, contentHash, importedAt, importedBy, updatedAt, asOf, fixes,
-                StructureAnalyzer.analyze(text).segments(), RedactionFinder.find(new IndexedText(text))));
+                analyses.get(TextAnalyses.STRUCTURE, text).segments(), analyses.get(TextAnalyses.REDACTIONS, text)));
     }
 
     ReadingView withText(String newText, long newRevision, List<FixView> newFixes, Instant at, ProjectionPosition position,
-                         AnalysisBudget budget) {
+                         AnalysisBudget budget, AnalysisCache analyses) {
         return analysed(id, title, language, source, publishedAt, newText, newRevision, contentHash, importedAt,
-                importedBy, at, position, newFixes, budget);
+                importedBy, at, position, newFixes, budget, analyses);
     }
 
     ReadingView withFixes(List<FixView> newFixes, Instant at, ProjectionPosition position) {

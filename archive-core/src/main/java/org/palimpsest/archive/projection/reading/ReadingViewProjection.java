@@ -36,6 +36,7 @@ import org.palimpsest.archive.projection.Generation;
 import org.palimpsest.archive.projection.Generational;
 import org.palimpsest.archive.projection.Rebuildable;
 import org.palimpsest.archive.projection.VersionIndex;
+import org.palimpsest.archive.projection.analysis.AnalysisCache;
 
 /**
  * Projects document and fix events into {@code reading_views} (one record per document),
@@ -68,6 +69,7 @@ public class ReadingViewProjection implements Rebuildable {
     private final MongoDatabase database;
     private final Generational<Store> generations;
     private final AnalysisBudget budget;
+    private final AnalysisCache analyses;
 
     public ReadingViewProjection(MongoDatabase database) {
         this(database, Generation.FIRST);
@@ -79,8 +81,15 @@ public class ReadingViewProjection implements Rebuildable {
 
     /** @param budget the time the analysis of one document's text (segments, redactions) may take */
     public ReadingViewProjection(MongoDatabase database, Generation generation, AnalysisBudget budget) {
+        this(database, generation, budget, AnalysisCache.standard());
+    }
+
+    /** @param analyses where analyses of a text are shared with the other projections that read it */
+    public ReadingViewProjection(MongoDatabase database, Generation generation, AnalysisBudget budget,
+                                 AnalysisCache analyses) {
         this.database = database;
         this.budget = budget;
+        this.analyses = analyses;
         this.generations = new Generational<>(generation, g -> Store.of(database, g));
         // Real MongoDB uses it for language listings; the embedded server ignores non-unique indexes.
         store().views().createIndex(Indexes.ascending("language", "_id"));
@@ -102,7 +111,12 @@ public class ReadingViewProjection implements Rebuildable {
 
     @Override
     public Rebuildable fresh(Generation generation) {
-        return new ReadingViewProjection(database, generation, budget);
+        return new ReadingViewProjection(database, generation, budget, analyses);
+    }
+
+    /** The same projection on another database (a replay's scratch), sharing this one's budget and analyses. */
+    public ReadingViewProjection replica(MongoDatabase scratch) {
+        return new ReadingViewProjection(scratch, Generation.FIRST, budget, analyses);
     }
 
     @Override
@@ -124,7 +138,7 @@ public class ReadingViewProjection implements Rebuildable {
         }
         saveRevision(event.documentId(), 0, event.text(), "imported", null, event.importedBy(), at);
         save(ReadingView.analysed(event.documentId(), event.title(), event.language(), event.source(), event.publishedAt(),
-                event.text(), 0, event.contentHash(), time, event.importedBy(), time, at, List.of(), budget));
+                event.text(), 0, event.contentHash(), time, event.importedBy(), time, at, List.of(), budget, analyses));
     }
 
     @EventHandler
@@ -139,7 +153,7 @@ public class ReadingViewProjection implements Rebuildable {
         List<FixView> fixes = before == null ? List.of() : before.fixes().stream().map(f -> f.movedTo(null)).toList();
         saveRevision(event.documentId(), event.revision(), event.text(), "reimported", null, event.importedBy(), at);
         save(ReadingView.analysed(event.documentId(), event.title(), event.language(), event.source(), event.publishedAt(),
-                event.text(), event.revision(), event.contentHash(), importedAt, event.importedBy(), time, at, fixes, budget));
+                event.text(), event.revision(), event.contentHash(), importedAt, event.importedBy(), time, at, fixes, budget, analyses));
     }
 
     @EventHandler
@@ -161,7 +175,7 @@ public class ReadingViewProjection implements Rebuildable {
         Span inserted = new Span(change.start(), change.insertedEnd());
         update(event.documentId(), at, v -> v.withText(change.applyTo(v.text()), event.revision(),
                 moveFixes(v.fixes(), change, event.fixId(), f -> f.reviewed(FixState.ACCEPTED, event.acceptedBy(), time,
-                        event.comment(), inserted, event.revision(), event.reanchored())), time, at, budget),
+                        event.comment(), inserted, event.revision(), event.reanchored())), time, at, budget, analyses),
                 view -> saveRevision(event.documentId(), event.revision(), view.text(), "fix-accepted",
                         event.fixId(), event.acceptedBy(), at));
     }
@@ -182,7 +196,7 @@ public class ReadingViewProjection implements Rebuildable {
         TextChange change = event.change();
         update(event.documentId(), at, v -> v.withText(change.applyTo(v.text()), event.revision(),
                 moveFixes(v.fixes(), change, event.fixId(), f -> f.reviewed(FixState.REVERTED, event.revertedBy(), time,
-                        event.comment(), null, f.appliedIn(), f.reanchored())), time, at, budget),
+                        event.comment(), null, f.appliedIn(), f.reanchored())), time, at, budget, analyses),
                 view -> saveRevision(event.documentId(), event.revision(), view.text(), "fix-reverted",
                         event.fixId(), event.revertedBy(), at));
     }

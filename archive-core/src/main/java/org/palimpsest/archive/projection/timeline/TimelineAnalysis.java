@@ -6,11 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.extraction.IndexedText;
+import org.palimpsest.archive.extraction.Segment;
 import org.palimpsest.archive.extraction.dating.DatedStatement;
 import org.palimpsest.archive.extraction.dating.DatedStatementExtractor;
 import org.palimpsest.archive.extraction.names.NameCatalog;
 import org.palimpsest.archive.extraction.names.NameMention;
 import org.palimpsest.archive.extraction.structure.StructureAnalyzer;
+import org.palimpsest.archive.projection.analysis.AnalysisCache;
+import org.palimpsest.archive.projection.analysis.TextAnalyses;
+import org.palimpsest.archive.projection.analysis.TextAnalysis;
 
 /** What the timeline reads from one document's text: its dated statements, each with the names it mentions. */
 public final class TimelineAnalysis {
@@ -22,16 +26,40 @@ public final class TimelineAnalysis {
     private TimelineAnalysis() {
     }
 
+    /**
+     * The timeline's analysis of a text in {@code language} published on {@code publishedAt}, naming entries of
+     * {@code names}, as a key of the shared {@link AnalysisCache}: it takes the text's structure from that cache.
+     */
+    public record Of(String language, @Nullable String publishedAt, NameCatalog names) implements TextAnalysis<List<Found>> {
+
+        @Override
+        public String name() {
+            return TimelineProjection.PROCESSING_GROUP;
+        }
+
+        @Override
+        public List<Found> analyse(String text, AnalysisCache shared) {
+            return TimelineAnalysis.analyse(text, shared.get(TextAnalyses.STRUCTURE, text).segments(), language,
+                    publishedAt, names);
+        }
+    }
+
     public static List<Found> analyse(String text, String language, @Nullable String publishedAt, NameCatalog names) {
+        return analyse(text, StructureAnalyzer.analyze(text).segments(), language, publishedAt, names);
+    }
+
+    /** @param segments the text's segments, as {@link StructureAnalyzer} finds them */
+    static List<Found> analyse(String text, List<Segment> segments, String language, @Nullable String publishedAt,
+                               NameCatalog names) {
         IndexedText indexed = new IndexedText(text);
         List<NameMention> mentions = names.find(indexed);
-        List<DatedStatement> statements = DatedStatementExtractor.extract(indexed,
-                StructureAnalyzer.analyze(text).segments(), language, publicationDay(publishedAt));
+        List<DatedStatement> statements = DatedStatementExtractor.extract(indexed, segments, language,
+                publicationDay(publishedAt));
         List<Found> found = new ArrayList<>(statements.size());
         for (DatedStatement statement : statements) {
             found.add(new Found(statement, namedIn(statement, mentions)));
         }
-        return found;
+        return List.copyOf(found);
     }
 
     /**

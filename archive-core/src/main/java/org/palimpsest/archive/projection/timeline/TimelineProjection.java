@@ -21,6 +21,7 @@ import org.palimpsest.archive.projection.Generation;
 import org.palimpsest.archive.projection.Rebuildable;
 import org.palimpsest.archive.projection.ProjectionPosition;
 import org.palimpsest.archive.projection.TextDerivedProjection;
+import org.palimpsest.archive.projection.analysis.AnalysisCache;
 
 /**
  * Extracts dated statements from each document whenever its text changes into {@code timeline_entries},
@@ -35,14 +36,22 @@ public class TimelineProjection extends TextDerivedProjection {
     static final String DOCUMENTS = "timeline_documents";
 
     private final NameCatalog names;
+    private final AnalysisCache analyses;
 
     public TimelineProjection(MongoDatabase database, NameCatalog names) {
-        this(database, names, Generation.FIRST, AnalysisBudget.standard());
+        this(database, names, Generation.FIRST, AnalysisBudget.standard(), AnalysisCache.standard());
     }
 
     public TimelineProjection(MongoDatabase database, NameCatalog names, Generation generation, AnalysisBudget budget) {
+        this(database, names, generation, budget, AnalysisCache.standard());
+    }
+
+    /** @param analyses where analyses of a text are shared with the other projections that read it */
+    public TimelineProjection(MongoDatabase database, NameCatalog names, Generation generation, AnalysisBudget budget,
+                              AnalysisCache analyses) {
         super(database, DOCUMENTS, generation, budget);
         this.names = names;
+        this.analyses = analyses;
     }
 
     @Override
@@ -52,12 +61,12 @@ public class TimelineProjection extends TextDerivedProjection {
 
     @Override
     public Rebuildable fresh(Generation generation) {
-        return new TimelineProjection(database(), names, generation, budget());
+        return new TimelineProjection(database(), names, generation, budget(), analyses);
     }
 
     /** The same projection on another database (a replay's scratch), with the same name catalog. */
     public TimelineProjection replica(MongoDatabase scratch) {
-        return new TimelineProjection(scratch, names, Generation.FIRST, budget());
+        return new TimelineProjection(scratch, names, Generation.FIRST, budget(), analyses);
     }
 
     @Override
@@ -102,8 +111,8 @@ public class TimelineProjection extends TextDerivedProjection {
 
     @Override
     protected List<String> derive(FollowedDocument doc, ProjectionPosition at, long version) {
-        List<TimelineAnalysis.Found> found = analyse(doc,
-                () -> TimelineAnalysis.analyse(doc.text(), doc.language(), doc.publishedAt(), names));
+        List<TimelineAnalysis.Found> found = analyse(doc, () -> analyses.get(
+                new TimelineAnalysis.Of(doc.language(), doc.publishedAt(), names), doc.text()));
         List<String> keys = new ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {
             TimelineEntry entry = TimelineEntry.of(doc.documentId(), doc.title(), doc.revision(), i + 1,

@@ -1,0 +1,230 @@
+package org.palimpsest.api.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackingToken;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Read-your-writes against fake processors and a fake token store: which groups it waits for, which position, and
+ * segments this node does not claim.
+ */
+class ReadYourWritesTest {
+
+    private static final Duration SHORT = Duration.ofMillis(150);
+    private static final Segment WHOLE = Segment.ROOT_SEGMENT;
+    private static final Segment FIRST_OF_TWO = Segment.ROOT_SEGMENT.split()[0];
+    private static final Segment SECOND_OF_TWO = Segment.ROOT_SEGMENT.split()[1];
+
+    private final FakeStream stream = new FakeStream();
+    private final FakeTrackers trackers = new FakeTrackers();
+
+    private ReadYourWrites reads(Duration timeout) {
+        return new ReadYourWrites(stream, trackers, trackers.local::keySet, timeout);
+    }
+
+    @Test
+    void aWriteWaitsOnlyForTheProjectionsItNames() {
+        stream.head = 100;
+        stream.lastEvents.put("doc-1", 100L);
+        trackers.runsHere("reading-views", Map.of(WHOLE, at(100)));
+        trackers.runsHere("timeline", Map.of(WHOLE, at(3)));
+
+        assertThat(reads(SHORT).awaitAggregate("doc-1", "reading-views")).isTrue();
+        assertThat(reads(SHORT).awaitAggregate("doc-1", "reading-views", "timeline")).isFalse();
+    }
+
+    @Test
+    void aWriteWaitsForItsOwnEventNotForTheHeadOthersHaveWrittenSince() {
+        stream.head = 500;
+        stream.lastEvents.put("doc-1", 40L);
+        trackers.runsHere("reading-views", Map.of(WHOLE, at(41)));
+
+        assertThat(reads(SHORT).awaitAggregate("doc-1", "reading-views")).isTrue();
+        assertThat(reads(SHORT).await("reading-views")).as("the head is still ahead").isFalse();
+    }
+
+    @Test
+    void anEventAmongTheTokensGapsIsNotYetProcessed() {
+        stream.lastEvents.put("doc-1", 10L);
+        trackers.runsHere("reading-views", Map.of(WHOLE, GapAwareTrackingToken.newInstance(20, List.of(10L))));
+
+        assertThat(reads(SHORT).awaitAggregate("doc-1", "reading-views")).isFalse();
+        assertThat(ReadYourWrites.passed(GapAwareTrackingToken.newInstance(20, List.of(10L)), 11)).isTrue();
+        assertThat(ReadYourWrites.passed(GapAwareTrackingToken.newInstance(20, List.of(10L)), 21)).isFalse();
+    }
+
+    @Test
+    void tokensOfOtherKindsAndUnstartedSegmentsAreJudgedByTheirPosition() {
+        assertThat(ReadYourWrites.passed(new GlobalSequenceTrackingToken(7), 7)).isTrue();
+        assertThat(ReadYourWrites.passed(new GlobalSequenceTrackingToken(6), 7)).isFalse();
+        assertThat(ReadYourWrites.passed(null, 0)).isFalse();
+        // A replaying processor has processed what its current token has, not what it will reach.
+        TrackingToken replaying = ReplayToken.createReplayToken(at(90), at(30));
+        assertThat(ReadYourWrites.passed(replaying, 30)).isTrue();
+        assertThat(ReadYourWrites.passed(replaying, 60)).isFalse();
+    }
+
+    @Test
+    void segmentsClaimedByAnotherNodeAreReadFromTheTokenStore() {
+        stream.lastEvents.put("doc-1", 40L);
+        // This node claims one half of the stream, another node the other half.
+        trackers.runsHere("reading-views", Map.of(FIRST_OF_TWO, at(50)));
+        trackers.stores("reading-views", Map.of(0, at(5), 1, at(30)));
+
+        assertThat(reads(SHORT).awaitAggregate("doc-1", "reading-views"))
+                .as("the other node's segment is at 30").isFalse();
+
+        trackers.stores("reading-views", Map.of(0, at(5), 1, at(45)));
+        assertThat(reads(SHORT).awaitAggregate("doc-1", "reading-views"))
+                .as("this node's own segment counts at its live position (50), not the 5 it last stored").isTrue();
+    }
+
+    @Test
+    void aSegmentNoNodeClaimsHoldsTheWriteBackUntilItsStoredTokenPasses() {
+        stream.lastEvents.put("doc-1", 40L);
+        trackers.runsHere("reading-views", Map.of());
+        trackers.stores("reading-views", Map.of(0, at(60), 1, at(12)));
+
+        assertThat(reads(SHORT).awaitAggregate("doc-1", "reading-views")).isFalse();
+    }
+
+    @Test
+    void aGroupWithNoSegmentsAnywhereHasNotProcessedAnything() {
+        stream.lastEvents.put("doc-1", 1L);
+        trackers.runsHere("reading-views", Map.of());
+
+        assertThat(reads(SHORT).awaitAggregate("doc-1", "reading-views")).isFalse();
+    }
+
+    @Test
+    void whenThisNodeClaimsEverySegmentTheTokenStoreIsNotRead() {
+        stream.lastEvents.put("doc-1", 40L);
+        trackers.runsHere("reading-views", Map.of(FIRST_OF_TWO, at(41), SECOND_OF_TWO, at(40)));
+        trackers.stores("reading-views", Map.of(0, at(1), 1, at(1)));
+
+        assertThat(reads(SHORT).awaitAggregate("doc-1", "reading-views")).isTrue();
+        assertThat(trackers.storeReads).hasValue(0);
+    }
+
+    @Test
+    void aGroupThatDoesNotStreamHereIsAlwaysUpToDate() {
+        stream.lastEvents.put("doc-1", 40L);
+
+        assertThat(reads(SHORT).awaitAggregate("doc-1", "users")).isTrue();
+    }
+
+    @Test
+    void anAggregateWithoutEventsNeedsNoWait() {
+        trackers.runsHere("reading-views", Map.of(WHOLE, at(0)));
+
+        assertThat(reads(SHORT).awaitAggregate("never-written", "reading-views")).isTrue();
+    }
+
+    @Test
+    void aWaitingWriteIsAnsweredAsSoonAsTheOtherNodeStoresItsProgress() throws Exception {
+        stream.lastEvents.put("doc-1", 40L);
+        trackers.runsHere("reading-views", Map.of(FIRST_OF_TWO, at(90)));
+        trackers.stores("reading-views", Map.of(0, at(90), 1, at(39)));
+        ScheduledExecutorService otherNode = Executors.newSingleThreadScheduledExecutor();
+        try {
+            otherNode.schedule(() -> trackers.stores("reading-views", Map.of(0, at(90), 1, at(40))), 100,
+                    TimeUnit.MILLISECONDS);
+            long began = System.nanoTime();
+
+            assertThat(reads(Duration.ofSeconds(20)).awaitAggregate("doc-1", "reading-views")).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            otherNode.shutdownNow();
+        }
+    }
+
+    @Test
+    void withNoGroupNamedEveryProcessorMustReachTheHead() {
+        stream.head = 70;
+        trackers.runsHere("reading-views", Map.of(WHOLE, at(70)));
+        trackers.runsHere("annotations", Map.of(WHOLE, at(69)));
+
+        assertThat(reads(SHORT).await()).isFalse();
+
+        trackers.runsHere("annotations", Map.of(WHOLE, at(70)));
+        assertThat(reads(SHORT).await()).isTrue();
+    }
+
+    @Test
+    void anEmptyStreamNeedsNoWait() {
+        stream.head = -1;
+        trackers.runsHere("reading-views", Map.of());
+
+        assertThat(reads(SHORT).await("reading-views")).isTrue();
+    }
+
+    @Test
+    void theViewsOfEachKindOfWrite() {
+        assertThat(AffectedViews.TEXT.processingGroups())
+                .containsExactlyInAnyOrder("reading-views", "annotations", "timeline", "emails");
+        assertThat(AffectedViews.FIXES.processingGroups()).containsExactly("reading-views");
+        assertThat(AffectedViews.ANNOTATION.processingGroups()).containsExactly("annotations");
+    }
+
+    private static TrackingToken at(long index) {
+        return GapAwareTrackingToken.newInstance(index, List.of());
+    }
+
+    private static final class FakeStream implements ReadYourWrites.Stream {
+        long head = -1;
+        final Map<String, Long> lastEvents = new HashMap<>();
+
+        @Override
+        public OptionalLong head() {
+            return head < 0 ? OptionalLong.empty() : OptionalLong.of(head);
+        }
+
+        @Override
+        public OptionalLong lastEventOf(String aggregateId) {
+            Long last = lastEvents.get(aggregateId);
+            return last == null ? OptionalLong.empty() : OptionalLong.of(last);
+        }
+    }
+
+    private static final class FakeTrackers implements ReadYourWrites.Trackers {
+        final Map<String, Map<Segment, @Nullable TrackingToken>> local = new ConcurrentHashMap<>();
+        final Map<String, Map<Integer, @Nullable TrackingToken>> store = new ConcurrentHashMap<>();
+        final AtomicInteger storeReads = new AtomicInteger();
+
+        void runsHere(String group, Map<Segment, TrackingToken> segments) {
+            local.put(group, Map.copyOf(segments));
+        }
+
+        void stores(String group, Map<Integer, TrackingToken> segments) {
+            store.put(group, Map.copyOf(segments));
+        }
+
+        @Override
+        public Optional<Map<Segment, @Nullable TrackingToken>> claimedHere(String group) {
+            return Optional.ofNullable(local.get(group));
+        }
+
+        @Override
+        public Map<Integer, @Nullable TrackingToken> stored(String group) {
+            storeReads.incrementAndGet();
+            return store.getOrDefault(group, Map.of());
+        }
+    }
+}
