@@ -1,14 +1,12 @@
 package org.palimpsest.archive.projection;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.HashSet;
 import java.util.Set;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentReader;
@@ -35,19 +33,17 @@ import org.palimpsest.archive.fix.TranslationFixReverted;
  * text changes (import, re-import, accepted or reverted fix) the subclass derives the records afresh, and
  * those it no longer derives are deleted by key. Every read and write is keyed by unique ids.
  */
-public abstract class TextDerivedProjection implements Rebuildable {
+public abstract class TextDerivedProjection extends GenerationalProjection<TextDerivedStore> {
 
-    private final MongoDatabase database;
-    private final String documentsCollection;
-    /** Collections are opened per call from the current generation: cheap handles, nothing to snapshot. */
-    private final Generational<Generation> generations;
     private final AnalysisBudget budget;
 
-    protected TextDerivedProjection(MongoDatabase database, String documentsCollection, Generation generation,
-                                    AnalysisBudget budget) {
-        this.database = database;
-        this.documentsCollection = documentsCollection;
-        this.generations = new Generational<>(generation, g -> g);
+    /**
+     * @param documentsCollection where the followed documents go ({@code timeline_documents})
+     * @param recordsCollection   where the derived records go ({@code timeline_entries}), of {@code recordType}
+     */
+    protected TextDerivedProjection(MongoDatabase database, String documentsCollection, String recordsCollection,
+                                    Class<?> recordType, Generation generation, AnalysisBudget budget) {
+        super(database, generation, c -> new TextDerivedStore(c, documentsCollection, recordsCollection, recordType));
         this.budget = budget;
     }
 
@@ -65,46 +61,9 @@ public abstract class TextDerivedProjection implements Rebuildable {
         return budget.run(processingGroup(), document.documentId(), document.text().length(), analysis);
     }
 
-    /** A collection of the generation currently read and written. */
-    protected <T> MongoCollection<T> collection(String name, Class<T> type) {
-        return database.getCollection(generations.generation().name(name), type);
-    }
-
-    protected MongoDatabase database() {
-        return database;
-    }
-
-    @Override
-    public Generation generation() {
-        return generations.generation();
-    }
-
-    @Override
-    public void adopt(Rebuildable rebuilt) {
-        generations.adopt(((TextDerivedProjection) rebuilt).generations);
-    }
-
-    /** The followed-documents collection of {@code generation}, for {@link #collections}. */
-    protected String documentsCollection(Generation of) {
-        return of.name(documentsCollection);
-    }
-
-    private MongoCollection<FollowedDocument> documents() {
-        return collection(documentsCollection, FollowedDocument.class);
-    }
-
-    private MongoCollection<FollowedDocument> documentVersions() {
-        return collection(documentsCollection + "_versions", FollowedDocument.class);
-    }
-
-    private VersionIndex versionIndex() {
-        return new VersionIndex(database, generations.generation().name(documentsCollection + "_versions"));
-    }
-
-    /** Every collection this base keeps for {@code of}, besides the subclass's record collections. */
-    protected List<String> baseCollections(Generation of) {
-        String versions = of.name(documentsCollection + "_versions");
-        return List.of(of.name(documentsCollection), versions, versions + "_directory", versions + "_blocks");
+    /** The derived records of the generation currently read and written. */
+    protected <R> KeyedCollection<R> records(Class<R> type) {
+        return store().records(type);
     }
 
     /**
@@ -112,11 +71,10 @@ public abstract class TextDerivedProjection implements Rebuildable {
      * as-of reads. The copy is the record's own BSON with only its id replaced.
      */
     protected <R> void store(String name, Class<R> type, String key, R record, long version) {
-        collection(name, type).replaceOne(Filters.eq("_id", key), record, new ReplaceOptions().upsert(true));
-        BsonDocument copy = BsonDocumentWrapper.asBsonDocument(record, database.getCodecRegistry()).clone();
+        store().records(type).put(key, record);
+        BsonDocument copy = BsonDocumentWrapper.asBsonDocument(record, database().getCodecRegistry()).clone();
         copy.put("_id", new BsonString(key + "@" + version));
-        collection(name + "_versions", BsonDocument.class)
-                .replaceOne(Filters.eq("_id", key + "@" + version), copy, new ReplaceOptions().upsert(true));
+        store().recordVersions().put(key + "@" + version, copy);
     }
 
     /**
@@ -125,22 +83,22 @@ public abstract class TextDerivedProjection implements Rebuildable {
      * documents, never with the length of their histories.
      */
     protected <R> List<R> derivedAsOf(String name, Class<R> type, @Nullable Long position, @Nullable Instant time) {
-        VersionIndex index = versionIndex();
-        Codec<R> codec = database.getCodecRegistry().get(type);
+        VersionIndex index = store().versionIndex();
+        Codec<R> codec = database().getCodecRegistry().get(type);
         List<R> records = new ArrayList<>();
-        for (FollowedDocument current : documents().find()) {
+        for (FollowedDocument current : store().documents()) {
             OptionalLong version = position != null ? index.versionAt(current.documentId(), position)
                     : index.versionAt(current.documentId(), time);
             if (version.isEmpty()) {
                 continue;
             }
-            FollowedDocument then = documentVersions()
-                    .find(Filters.eq("_id", current.documentId() + "@" + version.getAsLong())).first();
+            FollowedDocument then = store().documentVersions()
+                    .committed().find(Filters.eq("_id", current.documentId() + "@" + version.getAsLong())).first();
             if (then == null || then.derivedKeys().isEmpty()) {
                 continue;
             }
             List<String> ids = then.derivedKeys().stream().map(k -> k + "@" + version.getAsLong()).toList();
-            for (BsonDocument copy : collection(name + "_versions", BsonDocument.class).find(Filters.in("_id", ids))) {
+            for (BsonDocument copy : store().recordVersions().committed().find(Filters.in("_id", ids))) {
                 String id = copy.getString("_id").getValue();
                 copy.put("_id", new BsonString(id.substring(0, id.lastIndexOf('@'))));
                 records.add(codec.decode(new BsonDocumentReader(copy), DecoderContext.builder().build()));
@@ -160,7 +118,7 @@ public abstract class TextDerivedProjection implements Rebuildable {
     protected abstract void delete(List<String> keys);
 
     @EventHandler
-    void on(DocumentImported event, @Timestamp Instant time, @Nullable TrackingToken token) {
+    public void on(DocumentImported event, @Timestamp Instant time, @Nullable TrackingToken token) {
         ProjectionPosition at = ProjectionPosition.of(token, time);
         if (alreadyApplied(document(event.documentId()), at)) {
             return;
@@ -170,7 +128,7 @@ public abstract class TextDerivedProjection implements Rebuildable {
     }
 
     @EventHandler
-    void on(DocumentReimported event, @Timestamp Instant time, @Nullable TrackingToken token) {
+    public void on(DocumentReimported event, @Timestamp Instant time, @Nullable TrackingToken token) {
         ProjectionPosition at = ProjectionPosition.of(token, time);
         Optional<FollowedDocument> before = document(event.documentId());
         if (alreadyApplied(before, at)) {
@@ -182,20 +140,13 @@ public abstract class TextDerivedProjection implements Rebuildable {
     }
 
     @EventHandler
-    void on(TranslationFixAccepted event, @Timestamp Instant time, @Nullable TrackingToken token) {
+    public void on(TranslationFixAccepted event, @Timestamp Instant time, @Nullable TrackingToken token) {
         change(event.documentId(), event.change(), event.revision(), ProjectionPosition.of(token, time));
     }
 
     @EventHandler
-    void on(TranslationFixReverted event, @Timestamp Instant time, @Nullable TrackingToken token) {
+    public void on(TranslationFixReverted event, @Timestamp Instant time, @Nullable TrackingToken token) {
         change(event.documentId(), event.change(), event.revision(), ProjectionPosition.of(token, time));
-    }
-
-    /** Forgets every followed document; subclasses clear their own records too. */
-    protected void resetDocuments() {
-        documents().deleteMany(Filters.empty());
-        documentVersions().deleteMany(Filters.empty());
-        versionIndex().reset();
     }
 
     private void change(String documentId, TextChange change, long revision, ProjectionPosition at) {
@@ -208,7 +159,7 @@ public abstract class TextDerivedProjection implements Rebuildable {
     }
 
     private void follow(FollowedDocument document, ProjectionPosition at) {
-        long version = versionIndex().append(document.documentId(), at.position(), at.time());
+        long version = store().versionIndex().append(document.documentId(), at.position(), at.time());
         List<String> keys = derive(document, at, version);
         Set<String> kept = new HashSet<>(keys);
         List<String> gone = document.derivedKeys().stream().filter(k -> !kept.contains(k)).toList();
@@ -218,10 +169,10 @@ public abstract class TextDerivedProjection implements Rebuildable {
         FollowedDocument followed = document.withKeys(keys, at.position());
         FollowedDocument snapshot = new FollowedDocument(document.documentId() + "@" + version, followed.title(),
                 followed.language(), followed.publishedAt(), followed.revision(), "", keys, at.position());
-        documentVersions().replaceOne(Filters.eq("_id", snapshot.documentId()), snapshot, new ReplaceOptions().upsert(true));
+        store().documentVersions().put(snapshot.documentId(), snapshot);
         // Last, because the followed document is what recognises a redelivery: a crash before this write makes
         // the event come again, and every write above is an upsert or delete by key that can be repeated.
-        documents().replaceOne(Filters.eq("_id", document.documentId()), followed, new ReplaceOptions().upsert(true));
+        store().follow(followed);
     }
 
     /** Delivery is at least once: an event this document already reflects is not applied again (-1: no token). */
@@ -230,6 +181,6 @@ public abstract class TextDerivedProjection implements Rebuildable {
     }
 
     private Optional<FollowedDocument> document(String documentId) {
-        return Optional.ofNullable(documents().find(Filters.eq("_id", documentId)).first());
+        return store().document(documentId);
     }
 }
