@@ -3,11 +3,19 @@ package org.palimpsest.archive.projection;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import com.mongodb.client.model.Filters;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentReader;
 import org.bson.BsonDocumentWriter;
 import org.bson.BsonString;
+import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
 import org.bson.codecs.Codec;
@@ -23,6 +31,8 @@ import org.bson.codecs.configuration.CodecRegistry;
 public final class ContentStore {
 
     private static final String VALUE = "value";
+    /** Elements per chunk of a stored list. */
+    static final int CHUNK = 8;
 
     private final KeyedCollection<BsonDocument> contents;
     private final CodecRegistry codecs;
@@ -51,6 +61,70 @@ public final class ContentStore {
         return unwrap(stored, type);
     }
 
+    /** The hashes of a stored list's chunks, in order; stored as content itself, so an unchanged list costs nothing. */
+    public record Chunks(List<String> hashes) {
+    }
+
+    /**
+     * Stores {@code values} in chunks of {@value #CHUNK} at fixed positions, each chunk once by its hash, and the list
+     * of their hashes by its own hash, which it returns. A list that changed in one element, or grew at its end,
+     * shares every other chunk with the list it came from, so a version of a long list costs the chunk that changed
+     * and the list of hashes; an unchanged list costs nothing.
+     */
+    public <T> String putList(List<T> values, Class<T> type) {
+        return put(new Chunks(putChunks(values, type)), Chunks.class);
+    }
+
+    /** The list {@link #putList} stored under {@code hash}: two lookups, whatever its length. */
+    public <T> List<T> getList(String hash, Class<T> type) {
+        return getChunks(get(hash, Chunks.class).hashes(), type);
+    }
+
+    private <T> List<String> putChunks(List<T> values, Class<T> type) {
+        Codec<T> codec = codecs.get(type);
+        List<String> hashes = new ArrayList<>((values.size() + CHUNK - 1) / CHUNK);
+        for (int from = 0; from < values.size(); from += CHUNK) {
+            BsonArray chunk = new BsonArray();
+            for (T value : values.subList(from, Math.min(values.size(), from + CHUNK))) {
+                chunk.add(encode(value, codec));
+            }
+            BsonDocument wrapped = new BsonDocument(VALUE, chunk);
+            String hash = hash(wrapped);
+            if (!contents.contains(hash)) {
+                BsonDocument stored = new BsonDocument("_id", new BsonString(hash));
+                stored.put(VALUE, chunk);
+                contents.put(hash, stored);
+            }
+            hashes.add(hash);
+        }
+        return hashes;
+    }
+
+    /** The chunks under {@code hashes}, in order: one {@code $in} on those not held back. */
+    private <T> List<T> getChunks(List<String> hashes, Class<T> type) {
+        Map<String, BsonDocument> chunks = new HashMap<>();
+        List<String> unread = new ArrayList<>();
+        for (String hash : new LinkedHashSet<>(hashes)) {
+            contents.pending(hash).ifPresentOrElse(found -> chunks.put(hash, found), () -> unread.add(hash));
+        }
+        if (!unread.isEmpty()) {
+            contents.committed().find(Filters.in("_id", unread)).forEach(d -> chunks.put(d.getString("_id").getValue(), d));
+        }
+        Codec<T> codec = codecs.get(type);
+        List<T> values = new ArrayList<>();
+        for (String hash : hashes) {
+            BsonDocument chunk = chunks.get(hash);
+            if (chunk == null) {
+                throw new IllegalStateException("content " + hash + " is missing from " + contents.name()
+                        + "; rebuild the projection");
+            }
+            for (BsonValue item : chunk.getArray(VALUE)) {
+                values.add(decode(item, codec));
+            }
+        }
+        return values;
+    }
+
     /** The hash {@link #put} would store {@code value} under. */
     public <T> String hashOf(T value, Class<T> type) {
         return hash(wrap(value, type));
@@ -66,6 +140,27 @@ public final class ContentStore {
             writer.writeEndDocument();
         }
         return wrapped;
+    }
+
+    private static <T> BsonValue encode(T value, Codec<T> codec) {
+        BsonDocument wrapped = new BsonDocument();
+        try (BsonDocumentWriter writer = new BsonDocumentWriter(wrapped)) {
+            writer.writeStartDocument();
+            writer.writeName(VALUE);
+            codec.encode(writer, value, EncoderContext.builder().build());
+            writer.writeEndDocument();
+        }
+        return wrapped.get(VALUE);
+    }
+
+    private static <T> T decode(BsonValue item, Codec<T> codec) {
+        try (BsonDocumentReader reader = new BsonDocumentReader(new BsonDocument(VALUE, item))) {
+            reader.readStartDocument();
+            reader.readName(VALUE);
+            T value = codec.decode(reader, DecoderContext.builder().build());
+            reader.readEndDocument();
+            return value;
+        }
     }
 
     private <T> T unwrap(BsonDocument stored, Class<T> type) {

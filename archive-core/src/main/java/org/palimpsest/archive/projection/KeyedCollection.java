@@ -47,6 +47,11 @@ public final class KeyedCollection<T> {
         }
     }
 
+    /** What this unit of work holds back under {@code key}, if it is a record (not a delete). */
+    Optional<T> pending(String key) {
+        return ProjectionWrites.pending(this, key).flatMap(found -> found);
+    }
+
     /** Whether a record is under {@code key}, without reading it. */
     public boolean contains(String key) {
         Optional<Optional<T>> pending = ProjectionWrites.pending(this, key);

@@ -11,7 +11,9 @@ import java.util.Set;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentReader;
 import org.bson.BsonDocumentWrapper;
+import org.bson.BsonInt64;
 import org.bson.BsonString;
+import org.bson.BsonValue;
 import org.bson.codecs.Codec;
 import org.bson.codecs.DecoderContext;
 import java.util.Optional;
@@ -35,7 +37,12 @@ import org.palimpsest.archive.fix.TranslationFixReverted;
  */
 public abstract class TextDerivedProjection extends GenerationalProjection<TextDerivedStore> {
 
+    private static final String REVISION = "revision";
+    private static final String AS_OF = "asOf";
+
     private final AnalysisBudget budget;
+    /** Set while {@link #derive} runs, for {@link #store}; one per thread, as segments may share this instance. */
+    private final ThreadLocal<Derivation> deriving = new ThreadLocal<>();
 
     /**
      * @param documentsCollection where the followed documents go ({@code timeline_documents})
@@ -67,19 +74,38 @@ public abstract class TextDerivedProjection extends GenerationalProjection<TextD
     }
 
     /**
-     * Saves a derived record under its key, and a copy under {@code key@version} in {@code <name>_versions} for
-     * as-of reads. The copy is the record's own BSON with only its id replaced.
+     * Saves a derived record under its key, and keeps it for the version being derived, for as-of reads. Records
+     * carry the derivation's {@code revision} and {@code asOf}; they are kept without them, in chunks of the content
+     * store, so a record that did not change is not stored again (ADR 10).
      */
     protected <R> void store(String name, Class<R> type, String key, R record, long version) {
         store().records(type).put(key, record);
-        BsonDocument copy = BsonDocumentWrapper.asBsonDocument(record, database().getCodecRegistry()).clone();
-        copy.put("_id", new BsonString(key + "@" + version));
-        store().recordVersions().put(key + "@" + version, copy);
+        Derivation derivation = deriving.get();
+        if (derivation == null) {
+            return; // derive called on its own (a test of an analysis): no version is being made
+        }
+        BsonDocument kept = BsonDocumentWrapper.asBsonDocument(record, database().getCodecRegistry()).clone();
+        derivation.strip(kept, key);
+        derivation.records().add(kept);
+    }
+
+    /** The document version being derived on this thread and the records derived for it so far. */
+    private record Derivation(long revision, BsonDocument asOf, List<BsonDocument> records) {
+
+        /** Takes the fields every record of the derivation shares off {@code record}; they are kept once per version. */
+        void strip(BsonDocument record, String key) {
+            BsonValue recordRevision = record.remove(REVISION);
+            BsonValue recordAsOf = record.remove(AS_OF);
+            if (recordRevision == null || recordRevision.asNumber().longValue() != revision || !asOf.equals(recordAsOf)) {
+                throw new IllegalStateException("derived record " + key + " must carry the revision and asOf it was "
+                        + "derived at");
+            }
+        }
     }
 
     /**
      * The records derived from every document as the projection held them at {@code position} or {@code time}:
-     * per document one version lookup and one {@code $in} on keys, so the cost grows with the number of
+     * per document one version lookup and one {@code $in} on its chunks, so the cost grows with the number of
      * documents, never with the length of their histories.
      */
     protected <R> List<R> derivedAsOf(String name, Class<R> type, @Nullable Long position, @Nullable Instant time) {
@@ -92,19 +118,46 @@ public abstract class TextDerivedProjection extends GenerationalProjection<TextD
             if (version.isEmpty()) {
                 continue;
             }
-            FollowedDocument then = store().documentVersions()
+            DerivedVersion then = store().documentVersions()
                     .committed().find(Filters.eq("_id", current.documentId() + "@" + version.getAsLong())).first();
-            if (then == null || then.derivedKeys().isEmpty()) {
+            if (then == null) {
                 continue;
             }
-            List<String> ids = then.derivedKeys().stream().map(k -> k + "@" + version.getAsLong()).toList();
-            for (BsonDocument copy : store().recordVersions().committed().find(Filters.in("_id", ids))) {
-                String id = copy.getString("_id").getValue();
-                copy.put("_id", new BsonString(id.substring(0, id.lastIndexOf('@'))));
-                records.add(codec.decode(new BsonDocumentReader(copy), DecoderContext.builder().build()));
+            for (BsonDocument record : then.contents() != null ? restored(then) : copies(then, version.getAsLong())) {
+                records.add(codec.decode(new BsonDocumentReader(record), DecoderContext.builder().build()));
             }
         }
         return records;
+    }
+
+    /** The records of a version, with the revision and position they share put back. */
+    private List<BsonDocument> restored(DerivedVersion version) {
+        BsonDocument asOf = asOf(new ProjectionPosition(version.position(), version.time()));
+        List<BsonDocument> records = store().recordContents().getList(version.contents(), BsonDocument.class);
+        for (BsonDocument record : records) {
+            record.put(REVISION, new BsonInt64(version.revision()));
+            record.put(AS_OF, asOf.clone());
+        }
+        return records;
+    }
+
+    /** The whole copies a version written before ADR 10 refers to. */
+    private List<BsonDocument> copies(DerivedVersion version, long number) {
+        if (version.derivedKeys().isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = version.derivedKeys().stream().map(k -> k + "@" + number).toList();
+        List<BsonDocument> records = new ArrayList<>();
+        for (BsonDocument copy : store().recordVersions().committed().find(Filters.in("_id", ids))) {
+            String id = copy.getString("_id").getValue();
+            copy.put("_id", new BsonString(id.substring(0, id.lastIndexOf('@'))));
+            records.add(copy);
+        }
+        return records;
+    }
+
+    private BsonDocument asOf(ProjectionPosition at) {
+        return BsonDocumentWrapper.asBsonDocument(at, database().getCodecRegistry()).clone();
     }
 
     /**
@@ -160,16 +213,23 @@ public abstract class TextDerivedProjection extends GenerationalProjection<TextD
 
     private void follow(FollowedDocument document, ProjectionPosition at) {
         long version = store().versionIndex().append(document.documentId(), at.position(), at.time());
-        List<String> keys = derive(document, at, version);
+        Derivation derivation = new Derivation(document.revision(), asOf(at), new ArrayList<>());
+        deriving.set(derivation);
+        List<String> keys;
+        try {
+            keys = derive(document, at, version);
+        } finally {
+            deriving.remove();
+        }
         Set<String> kept = new HashSet<>(keys);
         List<String> gone = document.derivedKeys().stream().filter(k -> !kept.contains(k)).toList();
         if (!gone.isEmpty()) {
             delete(gone);
         }
         FollowedDocument followed = document.withKeys(keys, at.position());
-        FollowedDocument snapshot = new FollowedDocument(document.documentId() + "@" + version, followed.title(),
-                followed.language(), followed.publishedAt(), followed.revision(), "", keys, at.position());
-        store().documentVersions().put(snapshot.documentId(), snapshot);
+        String versionKey = document.documentId() + "@" + version;
+        store().documentVersions().put(versionKey, new DerivedVersion(versionKey, document.revision(), at.position(),
+                at.time(), List.of(), store().recordContents().putList(derivation.records(), BsonDocument.class)));
         // Last, because the followed document is what recognises a redelivery: a crash before this write makes
         // the event come again, and every write above is an upsert or delete by key that can be repeated.
         store().follow(followed);

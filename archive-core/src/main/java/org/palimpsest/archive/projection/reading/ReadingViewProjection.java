@@ -76,7 +76,7 @@ public class ReadingViewProjection extends GenerationalProjection<ReadingViewSto
     }
 
     @EventHandler
-    void on(DocumentImported event, @Timestamp Instant time, @Nullable TrackingToken token) {
+    public void on(DocumentImported event, @Timestamp Instant time, @Nullable TrackingToken token) {
         ProjectionPosition at = ProjectionPosition.of(token, time);
         if (alreadyApplied(find(event.documentId()), at)) {
             return;
@@ -87,7 +87,7 @@ public class ReadingViewProjection extends GenerationalProjection<ReadingViewSto
     }
 
     @EventHandler
-    void on(DocumentReimported event, @Timestamp Instant time, @Nullable TrackingToken token) {
+    public void on(DocumentReimported event, @Timestamp Instant time, @Nullable TrackingToken token) {
         ProjectionPosition at = ProjectionPosition.of(token, time);
         ReadingView before = find(event.documentId()).orElse(null);
         if (alreadyApplied(Optional.ofNullable(before), at)) {
@@ -102,7 +102,7 @@ public class ReadingViewProjection extends GenerationalProjection<ReadingViewSto
     }
 
     @EventHandler
-    void on(TranslationFixProposed event, @Timestamp Instant time, @Nullable TrackingToken token) {
+    public void on(TranslationFixProposed event, @Timestamp Instant time, @Nullable TrackingToken token) {
         FixView fix = new FixView(event.fixId(), FixState.PENDING, event.target(), event.replacement(), event.kind(),
                 event.reason(), event.reference(), event.proposedBy(), time, null, null, null, null, null, false);
         ProjectionPosition at = ProjectionPosition.of(token, time);
@@ -114,7 +114,7 @@ public class ReadingViewProjection extends GenerationalProjection<ReadingViewSto
     }
 
     @EventHandler
-    void on(TranslationFixAccepted event, @Timestamp Instant time, @Nullable TrackingToken token) {
+    public void on(TranslationFixAccepted event, @Timestamp Instant time, @Nullable TrackingToken token) {
         ProjectionPosition at = ProjectionPosition.of(token, time);
         TextChange change = event.change();
         Span inserted = new Span(change.start(), change.insertedEnd());
@@ -126,7 +126,7 @@ public class ReadingViewProjection extends GenerationalProjection<ReadingViewSto
     }
 
     @EventHandler
-    void on(TranslationFixRejected event, @Timestamp Instant time, @Nullable TrackingToken token) {
+    public void on(TranslationFixRejected event, @Timestamp Instant time, @Nullable TrackingToken token) {
         ProjectionPosition at = ProjectionPosition.of(token, time);
         update(event.documentId(), at, view -> view.withFixes(view.fixes().stream()
                 .map(f -> f.id().equals(event.fixId())
@@ -136,7 +136,7 @@ public class ReadingViewProjection extends GenerationalProjection<ReadingViewSto
     }
 
     @EventHandler
-    void on(TranslationFixReverted event, @Timestamp Instant time, @Nullable TrackingToken token) {
+    public void on(TranslationFixReverted event, @Timestamp Instant time, @Nullable TrackingToken token) {
         ProjectionPosition at = ProjectionPosition.of(token, time);
         TextChange change = event.change();
         update(event.documentId(), at, v -> v.withText(change.applyTo(v.text()), event.revision(),
