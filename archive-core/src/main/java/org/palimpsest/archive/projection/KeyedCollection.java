@@ -13,6 +13,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A projection collection read and written by key (the only lookups the embedded server answers without a scan),
@@ -23,8 +25,16 @@ import java.util.Optional;
  */
 public final class KeyedCollection<T> {
 
+    /** Beyond this many keys the set of keys known to be stored starts afresh, to bound its memory. */
+    private static final int KNOWN_LIMIT = 100_000;
+
     private final MongoCollection<T> collection;
     private final int rank;
+    /**
+     * Keys known to be stored (flushed by this process or found in the store), so that {@link #contains} asks the
+     * store once per key; for content, which is never deleted but with its whole collection.
+     */
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     KeyedCollection(MongoCollection<T> collection, int rank) {
         this.collection = collection;
@@ -44,6 +54,7 @@ public final class KeyedCollection<T> {
     public void put(String key, T record) {
         if (!ProjectionWrites.hold(this, key, record)) {
             collection.replaceOne(Filters.eq("_id", key), record, new ReplaceOptions().upsert(true));
+            remember(key);
         }
     }
 
@@ -52,18 +63,36 @@ public final class KeyedCollection<T> {
         return ProjectionWrites.pending(this, key).flatMap(found -> found);
     }
 
-    /** Whether a record is under {@code key}, without reading it. */
+    /**
+     * Whether a record is under {@code key}, without reading it. Meant for content stored by its hash: a key once seen
+     * stored is taken to stay so until the collection is cleared in this process.
+     */
     public boolean contains(String key) {
         Optional<Optional<T>> pending = ProjectionWrites.pending(this, key);
         if (pending.isPresent()) {
             return pending.get().isPresent();
         }
-        return collection.find(Filters.eq("_id", key)).projection(Projections.include("_id")).first() != null;
+        if (known.contains(key)) {
+            return true;
+        }
+        boolean stored = collection.find(Filters.eq("_id", key)).projection(Projections.include("_id")).first() != null;
+        if (stored) {
+            remember(key);
+        }
+        return stored;
+    }
+
+    private void remember(String key) {
+        if (known.size() >= KNOWN_LIMIT) {
+            known.clear();
+        }
+        known.add(key);
     }
 
     public void delete(Collection<String> keys) {
         for (String key : keys) {
             if (!ProjectionWrites.hold(this, key, null)) {
+                known.remove(key);
                 collection.deleteOne(Filters.eq("_id", key));
             }
         }
@@ -72,6 +101,7 @@ public final class KeyedCollection<T> {
     /** Empties the collection, dropping what is held back for it too. */
     public void clear() {
         ProjectionWrites.forget(this);
+        known.clear();
         collection.deleteMany(Filters.empty());
     }
 
@@ -98,5 +128,12 @@ public final class KeyedCollection<T> {
         if (!models.isEmpty()) {
             collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
         }
+        writes.forEach((key, value) -> {
+            if (value.isPresent()) {
+                remember(key);
+            } else {
+                known.remove(key);
+            }
+        });
     }
 }
