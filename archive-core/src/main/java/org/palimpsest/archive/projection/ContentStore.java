@@ -102,23 +102,69 @@ public final class ContentStore {
 
     /** The chunks under {@code hashes}, in order: one {@code $in} on those not held back. */
     private <T> List<T> getChunks(List<String> hashes, Class<T> type) {
-        Map<String, BsonDocument> chunks = new HashMap<>();
+        return chunks(hashes, fetch(hashes), codecs.get(type));
+    }
+
+    /**
+     * Reads values and lists at once: one {@code $in} for the values and the lists' hashes, one for all their chunks,
+     * so an as-of read of a view costs two lookups for its contents, whatever their number.
+     */
+    public Read read(List<String> valueHashes, List<String> listHashes) {
+        List<String> first = new ArrayList<>(valueHashes);
+        first.addAll(listHashes);
+        Map<String, BsonDocument> found = fetch(first);
+        List<String> chunkHashes = new ArrayList<>();
+        for (String list : listHashes) {
+            chunkHashes.addAll(unwrap(present(found, list), Chunks.class).hashes());
+        }
+        found.putAll(fetch(chunkHashes));
+        return new Read(found);
+    }
+
+    /** Values and lists read at once by {@link #read}. */
+    public final class Read {
+
+        private final Map<String, BsonDocument> found;
+
+        private Read(Map<String, BsonDocument> found) {
+            this.found = found;
+        }
+
+        public <T> T value(String hash, Class<T> type) {
+            return unwrap(present(found, hash), type);
+        }
+
+        public <T> List<T> list(String hash, Class<T> type) {
+            return chunks(unwrap(present(found, hash), Chunks.class).hashes(), found, codecs.get(type));
+        }
+    }
+
+    /** The stored documents under {@code hashes}: those held back in this unit of work, then one {@code $in}. */
+    private Map<String, BsonDocument> fetch(List<String> hashes) {
+        Map<String, BsonDocument> found = new HashMap<>();
         List<String> unread = new ArrayList<>();
         for (String hash : new LinkedHashSet<>(hashes)) {
-            contents.pending(hash).ifPresentOrElse(found -> chunks.put(hash, found), () -> unread.add(hash));
+            contents.pending(hash).ifPresentOrElse(stored -> found.put(hash, stored), () -> unread.add(hash));
         }
         if (!unread.isEmpty()) {
-            contents.committed().find(Filters.in("_id", unread)).forEach(d -> chunks.put(d.getString("_id").getValue(), d));
+            contents.committed().find(Filters.in("_id", unread)).forEach(d -> found.put(d.getString("_id").getValue(), d));
         }
-        Codec<T> codec = codecs.get(type);
+        return found;
+    }
+
+    private BsonDocument present(Map<String, BsonDocument> found, String hash) {
+        BsonDocument stored = found.get(hash);
+        if (stored == null) {
+            throw new IllegalStateException("content " + hash + " is missing from " + contents.name()
+                    + "; rebuild the projection");
+        }
+        return stored;
+    }
+
+    private <T> List<T> chunks(List<String> hashes, Map<String, BsonDocument> found, Codec<T> codec) {
         List<T> values = new ArrayList<>();
         for (String hash : hashes) {
-            BsonDocument chunk = chunks.get(hash);
-            if (chunk == null) {
-                throw new IllegalStateException("content " + hash + " is missing from " + contents.name()
-                        + "; rebuild the projection");
-            }
-            for (BsonValue item : chunk.getArray(VALUE)) {
+            for (BsonValue item : present(found, hash).getArray(VALUE)) {
                 values.add(decode(item, codec));
             }
         }

@@ -87,9 +87,10 @@ final class ReadingViewStore {
         if (stored == null) {
             return version.view();
         }
-        return version.view().withContents(contents.get(stored.text(), String.class),
-                contents.getList(stored.fixes(), FixView.class), contents.getList(stored.segments(), Segment.class),
-                contents.getList(stored.redactions(), Redaction.class));
+        ContentStore.Read read = contents.read(List.of(stored.text()),
+                List.of(stored.fixes(), stored.segments(), stored.redactions()));
+        return version.view().withContents(read.value(stored.text(), String.class), read.list(stored.fixes(), FixView.class),
+                read.list(stored.segments(), Segment.class), read.list(stored.redactions(), Redaction.class));
     }
 
     /** The current views as flushed, for listings. */
