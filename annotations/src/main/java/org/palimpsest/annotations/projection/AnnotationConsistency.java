@@ -35,16 +35,18 @@ public final class AnnotationConsistency implements ProjectionComparison<Annotat
 
     @Override
     public Outcome compare(AnnotationProjection replayed, ReplayBound bound) {
-        TreeSet<String> ids = new TreeSet<>(replayed.currentIds());
-        ids.addAll(live.currentIds());
+        AnnotationQueries fromReplay = new AnnotationQueries(replayed);
+        AnnotationQueries fromLive = new AnnotationQueries(live);
+        TreeSet<String> ids = new TreeSet<>(fromReplay.currentIds());
+        ids.addAll(fromLive.currentIds());
         List<ConsistencyReport.Difference> differences = new ArrayList<>();
         for (String id : ids) {
-            Optional<AnnotationState> fromReplay = replayed.handle(new FindAnnotation(id)).map(AnnotationView::state);
-            Optional<AnnotationState> fromVersions = live.handle(new FindAnnotationVersionAsOf(id, bound.position(), bound.time()))
+            Optional<AnnotationState> replayedState = fromReplay.handle(new FindAnnotation(id)).map(AnnotationView::state);
+            Optional<AnnotationState> fromVersions = fromLive.handle(new FindAnnotationVersionAsOf(id, bound.position(), bound.time()))
                     .map(AnnotationVersion::state);
-            if (!Objects.equals(fromReplay, fromVersions)) {
+            if (!Objects.equals(replayedState, fromVersions)) {
                 differences.add(new ConsistencyReport.Difference(projection(), "annotation " + id, "state",
-                        fromVersions.map(Object::toString).orElse(null), fromReplay.map(Object::toString).orElse(null)));
+                        fromVersions.map(Object::toString).orElse(null), replayedState.map(Object::toString).orElse(null)));
             }
         }
         return new Outcome(ids.size(), differences);

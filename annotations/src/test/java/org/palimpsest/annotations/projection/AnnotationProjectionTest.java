@@ -51,6 +51,7 @@ class AnnotationProjectionTest {
     private MongoServer server;
     private MongoClient client;
     private AnnotationProjection projection;
+    private AnnotationQueries queries;
     private String text;
     private long revision;
     private Instant clock;
@@ -61,6 +62,7 @@ class AnnotationProjectionTest {
         client = MongoClients.create(server.bindAndGetConnectionString());
         MongoDatabase database = client.getDatabase("annotations_test");
         projection = new AnnotationProjection(database);
+        queries = new AnnotationQueries(projection);
         clock = T0;
         text = TEXT;
         revision = 0;
@@ -104,11 +106,11 @@ class AnnotationProjectionTest {
     }
 
     private AnnotationView find(String id) {
-        return projection.handle(new FindAnnotation(id)).orElseThrow();
+        return queries.handle(new FindAnnotation(id)).orElseThrow();
     }
 
     private AnchoredDocument anchored() {
-        return projection.handle(new AnchoredAnnotations("doc-1", new CurrentText(text, revision)));
+        return queries.handle(new AnchoredAnnotations("doc-1", new CurrentText(text, revision)));
     }
 
     private Anchoring anchoringOf(String id) {
@@ -127,7 +129,7 @@ class AnnotationProjectionTest {
         assertThat(view.replyTo()).isNull();
         assertThat(view.revisionTime()).as("when revision 0 was imported").isEqualTo(T0);
         assertThat(view.asOf().position()).as("no tracking token in a unit test").isEqualTo(-1);
-        assertThat(projection.handle(new FindAnnotation("nope"))).isEmpty();
+        assertThat(queries.handle(new FindAnnotation("nope"))).isEmpty();
     }
 
     @Test
@@ -143,7 +145,7 @@ class AnnotationProjectionTest {
         projection.on(new AnnotationHidden("a1", 5, "editor", "off topic"), tick(), null);
         projection.on(new AnnotationUnhidden("a1", 6, "editor", null), tick(), null);
 
-        List<AnnotationVersion> versions = projection.handle(new ListAnnotationVersions("a1"));
+        List<AnnotationVersion> versions = queries.handle(new ListAnnotationVersions("a1"));
         assertThat(versions).extracting(AnnotationVersion::version).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
         assertThat(versions).extracting(AnnotationVersion::change)
                 .containsExactly("created", "revised", "deleted", "restored", "hidden", "unhidden");
@@ -155,10 +157,10 @@ class AnnotationProjectionTest {
         assertThat(versions.get(2).state().deleted()).isTrue();
         assertThat(versions.get(4).reason()).isEqualTo("off topic");
 
-        assertThat(projection.handle(new FindAnnotationVersion("a1", 1)).orElseThrow().state()).isEqualTo(v1);
-        assertThat(projection.handle(new FindAnnotationVersion("a1", 2)).orElseThrow().state()).isEqualTo(v2);
-        assertThat(projection.handle(new FindAnnotationVersion("a1", 7))).isEmpty();
-        assertThat(projection.handle(new ListAnnotationVersions("nope"))).isEmpty();
+        assertThat(queries.handle(new FindAnnotationVersion("a1", 1)).orElseThrow().state()).isEqualTo(v1);
+        assertThat(queries.handle(new FindAnnotationVersion("a1", 2)).orElseThrow().state()).isEqualTo(v2);
+        assertThat(queries.handle(new FindAnnotationVersion("a1", 7))).isEmpty();
+        assertThat(queries.handle(new ListAnnotationVersions("nope"))).isEmpty();
         assertThat(find("a1").state().version()).isEqualTo(6);
     }
 
@@ -171,8 +173,8 @@ class AnnotationProjectionTest {
         projection.on(deleted, tick(), null);
 
         assertThat(find("a1").state().version()).isEqualTo(2);
-        assertThat(projection.handle(new ListAnnotationVersions("a1"))).hasSize(2);
-        assertThat(projection.handle(new ListAnnotations("doc-1", null, null, null, 0, 10)).total()).isZero();
+        assertThat(queries.handle(new ListAnnotationVersions("a1"))).hasSize(2);
+        assertThat(queries.handle(new ListAnnotations("doc-1", null, null, null, 0, 10)).total()).isZero();
     }
 
     @Test
@@ -198,11 +200,11 @@ class AnnotationProjectionTest {
                 .containsExactly("a1", "a2", "a3", "r1", "b1");
         assertThat(ids(new ListAnnotations(null, "a1", null, null, null, 0, 10, null, false, null))).containsExactly("r1");
 
-        AnnotationListing second = projection.handle(new ListAnnotations(null, null, null, null, 1, 2));
+        AnnotationListing second = queries.handle(new ListAnnotations(null, null, null, null, 1, 2));
         assertThat(second.items()).extracting(AnnotationView::id).containsExactly("a3", "r1");
         assertThat(second.total()).isEqualTo(5);
         assertThat(second.lastPage()).isEqualTo(2);
-        AnnotationListing onDocument = projection.handle(new ListAnnotations("doc-1", null, null, null, 1, 2));
+        AnnotationListing onDocument = queries.handle(new ListAnnotations("doc-1", null, null, null, 1, 2));
         assertThat(onDocument.items()).extracting(AnnotationView::id).containsExactly("a3");
         assertThat(onDocument.total()).isEqualTo(3);
     }
@@ -293,12 +295,12 @@ class AnnotationProjectionTest {
     void saysWhenItHasNotSeenTheRevisionAskedFor() {
         create("a1", "annotator", Motivation.COMMENTING, List.of(Body.text("which ferry?")), target(QUOTE));
         String later = "Preface. " + TEXT;
-        AnchoredDocument document = projection.handle(new AnchoredAnnotations("doc-1", new CurrentText(later, 1)));
+        AnchoredDocument document = queries.handle(new AnchoredAnnotations("doc-1", new CurrentText(later, 1)));
         assertThat(document.behind()).isTrue();
         assertThat(document.knownRevision()).isZero();
         assertThat(document.annotations().get(0).anchoring().status())
                 .as("without the edit, only the quote can place it").isEqualTo(Anchoring.Status.FUZZY);
-        assertThat(projection.handle(new AnchoredAnnotations("doc-1", TEXT)).revision()).isZero();
+        assertThat(queries.handle(new AnchoredAnnotations("doc-1", TEXT)).revision()).isZero();
     }
 
     @Test
@@ -321,7 +323,7 @@ class AnnotationProjectionTest {
     void anchorsListedItemsWhenAsked() {
         create("a1", "annotator", Motivation.COMMENTING, List.of(Body.text("which ferry?")), target(QUOTE));
         acceptFix("Intro", "Foreword");
-        AnnotationListing listing = projection.handle(new ListAnnotations("doc-1", null, null, null, null, 0, 10, null,
+        AnnotationListing listing = queries.handle(new ListAnnotations("doc-1", null, null, null, null, 0, 10, null,
                 false, new CurrentText(text, revision)));
         Anchoring anchoring = listing.items().get(0).anchoring();
         assertThat(anchoring).isNotNull();
@@ -333,12 +335,12 @@ class AnnotationProjectionTest {
     void resetEmptiesEveryCollection() {
         create("a1", "annotator", Motivation.COMMENTING, List.of(Body.text("x")), target(QUOTE));
         projection.reset();
-        assertThat(projection.handle(new FindAnnotation("a1"))).isEmpty();
-        assertThat(projection.handle(new FindAnnotationVersion("a1", 1))).isEmpty();
-        assertThat(projection.handle(new AnchoredAnnotations("doc-1", TEXT)).knownRevision()).isEqualTo(-1);
+        assertThat(queries.handle(new FindAnnotation("a1"))).isEmpty();
+        assertThat(queries.handle(new FindAnnotationVersion("a1", 1))).isEmpty();
+        assertThat(queries.handle(new AnchoredAnnotations("doc-1", TEXT)).knownRevision()).isEqualTo(-1);
     }
 
     private List<String> ids(ListAnnotations query) {
-        return projection.handle(query).items().stream().map(AnnotationView::id).toList();
+        return queries.handle(query).items().stream().map(AnnotationView::id).toList();
     }
 }

@@ -5,6 +5,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.palimpsest.annotations.annotation.Annotation;
 import org.palimpsest.annotations.projection.AnnotationConsistency;
 import org.palimpsest.annotations.projection.AnnotationProjection;
+import org.palimpsest.annotations.projection.AnnotationQueries;
 import org.palimpsest.archive.projection.ProjectionGenerations;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +26,12 @@ class AnnotationConfiguration {
     @Bean
     AnnotationProjection annotationProjection(@Qualifier("projectionDatabase") MongoDatabase projectionDatabase, ProjectionGenerations generations) {
         return new AnnotationProjection(projectionDatabase, generations.current(AnnotationProjection.PROCESSING_GROUP));
+    }
+
+    /** The projection's queries, on whichever generation it reads. */
+    @Bean
+    AnnotationQueries annotationQueries(AnnotationProjection projection) {
+        return new AnnotationQueries(projection);
     }
 
     @Bean

@@ -26,6 +26,7 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.projection.Generation;
+import org.palimpsest.archive.projection.ProjectionBatchFlush;
 import org.palimpsest.archive.projection.ProjectionGenerations;
 import org.palimpsest.archive.projection.Rebuildable;
 import org.slf4j.Logger;
@@ -49,6 +50,11 @@ public class ProjectionRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
     private static final Duration POLL = Duration.ofMillis(100);
+    /**
+     * Events per unit of work of a rebuild: a generational projection writes each batch with one bulk write per
+     * collection, flushed by {@link ProjectionBatchFlush} before the token is stored.
+     */
+    private static final int BATCH = 100;
 
     /** Where a rebuild stands. */
     public record Status(String processingGroup, String state, int generation, long position, long head,
@@ -142,8 +148,10 @@ public class ProjectionRebuilds {
                 .tokenStore(tokens)
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(BATCH)
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .build();
+        rebuild.registerHandlerInterceptor(new ProjectionBatchFlush());
         interceptors.forEach(rebuild::registerHandlerInterceptor);
         StreamingEventProcessor liveProcessor = processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
         try {

@@ -1,19 +1,19 @@
 package org.palimpsest.archive.projection;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.HashSet;
 import java.util.Set;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentReader;
 import org.bson.BsonDocumentWrapper;
+import org.bson.BsonInt64;
 import org.bson.BsonString;
+import org.bson.BsonValue;
 import org.bson.codecs.Codec;
 import org.bson.codecs.DecoderContext;
 import java.util.Optional;
@@ -35,19 +35,22 @@ import org.palimpsest.archive.fix.TranslationFixReverted;
  * text changes (import, re-import, accepted or reverted fix) the subclass derives the records afresh, and
  * those it no longer derives are deleted by key. Every read and write is keyed by unique ids.
  */
-public abstract class TextDerivedProjection implements Rebuildable {
+public abstract class TextDerivedProjection extends GenerationalProjection<TextDerivedStore> {
 
-    private final MongoDatabase database;
-    private final String documentsCollection;
-    /** Collections are opened per call from the current generation: cheap handles, nothing to snapshot. */
-    private final Generational<Generation> generations;
+    private static final String REVISION = "revision";
+    private static final String AS_OF = "asOf";
+
     private final AnalysisBudget budget;
+    /** Set while {@link #derive} runs, for {@link #store}; one per thread, as segments may share this instance. */
+    private final ThreadLocal<Derivation> deriving = new ThreadLocal<>();
 
-    protected TextDerivedProjection(MongoDatabase database, String documentsCollection, Generation generation,
-                                    AnalysisBudget budget) {
-        this.database = database;
-        this.documentsCollection = documentsCollection;
-        this.generations = new Generational<>(generation, g -> g);
+    /**
+     * @param documentsCollection where the followed documents go ({@code timeline_documents})
+     * @param recordsCollection   where the derived records go ({@code timeline_entries}), of {@code recordType}
+     */
+    protected TextDerivedProjection(MongoDatabase database, String documentsCollection, String recordsCollection,
+                                    Class<?> recordType, Generation generation, AnalysisBudget budget) {
+        super(database, generation, c -> new TextDerivedStore(c, documentsCollection, recordsCollection, recordType));
         this.budget = budget;
     }
 
@@ -65,88 +68,96 @@ public abstract class TextDerivedProjection implements Rebuildable {
         return budget.run(processingGroup(), document.documentId(), document.text().length(), analysis);
     }
 
-    /** A collection of the generation currently read and written. */
-    protected <T> MongoCollection<T> collection(String name, Class<T> type) {
-        return database.getCollection(generations.generation().name(name), type);
-    }
-
-    protected MongoDatabase database() {
-        return database;
-    }
-
-    @Override
-    public Generation generation() {
-        return generations.generation();
-    }
-
-    @Override
-    public void adopt(Rebuildable rebuilt) {
-        generations.adopt(((TextDerivedProjection) rebuilt).generations);
-    }
-
-    /** The followed-documents collection of {@code generation}, for {@link #collections}. */
-    protected String documentsCollection(Generation of) {
-        return of.name(documentsCollection);
-    }
-
-    private MongoCollection<FollowedDocument> documents() {
-        return collection(documentsCollection, FollowedDocument.class);
-    }
-
-    private MongoCollection<FollowedDocument> documentVersions() {
-        return collection(documentsCollection + "_versions", FollowedDocument.class);
-    }
-
-    private VersionIndex versionIndex() {
-        return new VersionIndex(database, generations.generation().name(documentsCollection + "_versions"));
-    }
-
-    /** Every collection this base keeps for {@code of}, besides the subclass's record collections. */
-    protected List<String> baseCollections(Generation of) {
-        String versions = of.name(documentsCollection + "_versions");
-        return List.of(of.name(documentsCollection), versions, versions + "_directory", versions + "_blocks");
+    /** The derived records of the generation currently read and written. */
+    protected <R> KeyedCollection<R> records(Class<R> type) {
+        return store().records(type);
     }
 
     /**
-     * Saves a derived record under its key, and a copy under {@code key@version} in {@code <name>_versions} for
-     * as-of reads. The copy is the record's own BSON with only its id replaced.
+     * Saves a derived record under its key, and keeps it for the version being derived, for as-of reads. Records
+     * carry the derivation's {@code revision} and {@code asOf}; they are kept without them, in chunks of the content
+     * store, so a record that did not change is not stored again (ADR 10).
      */
     protected <R> void store(String name, Class<R> type, String key, R record, long version) {
-        collection(name, type).replaceOne(Filters.eq("_id", key), record, new ReplaceOptions().upsert(true));
-        BsonDocument copy = BsonDocumentWrapper.asBsonDocument(record, database.getCodecRegistry()).clone();
-        copy.put("_id", new BsonString(key + "@" + version));
-        collection(name + "_versions", BsonDocument.class)
-                .replaceOne(Filters.eq("_id", key + "@" + version), copy, new ReplaceOptions().upsert(true));
+        store().records(type).put(key, record);
+        Derivation derivation = deriving.get();
+        if (derivation == null) {
+            return; // derive called on its own (a test of an analysis): no version is being made
+        }
+        BsonDocument kept = BsonDocumentWrapper.asBsonDocument(record, database().getCodecRegistry()).clone();
+        derivation.strip(kept, key);
+        derivation.records().add(kept);
+    }
+
+    /** The document version being derived on this thread and the records derived for it so far. */
+    private record Derivation(long revision, BsonDocument asOf, List<BsonDocument> records) {
+
+        /** Takes the fields every record of the derivation shares off {@code record}; they are kept once per version. */
+        void strip(BsonDocument record, String key) {
+            BsonValue recordRevision = record.remove(REVISION);
+            BsonValue recordAsOf = record.remove(AS_OF);
+            if (recordRevision == null || recordRevision.asNumber().longValue() != revision || !asOf.equals(recordAsOf)) {
+                throw new IllegalStateException("derived record " + key + " must carry the revision and asOf it was "
+                        + "derived at");
+            }
+        }
     }
 
     /**
      * The records derived from every document as the projection held them at {@code position} or {@code time}:
-     * per document one version lookup and one {@code $in} on keys, so the cost grows with the number of
+     * per document one version lookup and one {@code $in} on its chunks, so the cost grows with the number of
      * documents, never with the length of their histories.
      */
     protected <R> List<R> derivedAsOf(String name, Class<R> type, @Nullable Long position, @Nullable Instant time) {
-        VersionIndex index = versionIndex();
-        Codec<R> codec = database.getCodecRegistry().get(type);
+        VersionIndex index = store().versionIndex();
+        Codec<R> codec = database().getCodecRegistry().get(type);
         List<R> records = new ArrayList<>();
-        for (FollowedDocument current : documents().find()) {
+        for (FollowedDocument current : store().documents()) {
             OptionalLong version = position != null ? index.versionAt(current.documentId(), position)
                     : index.versionAt(current.documentId(), time);
             if (version.isEmpty()) {
                 continue;
             }
-            FollowedDocument then = documentVersions()
-                    .find(Filters.eq("_id", current.documentId() + "@" + version.getAsLong())).first();
-            if (then == null || then.derivedKeys().isEmpty()) {
+            DerivedVersion then = store().documentVersions()
+                    .committed().find(Filters.eq("_id", current.documentId() + "@" + version.getAsLong())).first();
+            if (then == null) {
                 continue;
             }
-            List<String> ids = then.derivedKeys().stream().map(k -> k + "@" + version.getAsLong()).toList();
-            for (BsonDocument copy : collection(name + "_versions", BsonDocument.class).find(Filters.in("_id", ids))) {
-                String id = copy.getString("_id").getValue();
-                copy.put("_id", new BsonString(id.substring(0, id.lastIndexOf('@'))));
-                records.add(codec.decode(new BsonDocumentReader(copy), DecoderContext.builder().build()));
+            for (BsonDocument record : then.contents() != null ? restored(then) : copies(then, version.getAsLong())) {
+                records.add(codec.decode(new BsonDocumentReader(record), DecoderContext.builder().build()));
             }
         }
         return records;
+    }
+
+    /** The records of a version, with the revision and position they share put back. */
+    private List<BsonDocument> restored(DerivedVersion version) {
+        BsonDocument asOf = asOf(new ProjectionPosition(version.position(), version.time()));
+        List<BsonDocument> records = store().recordContents().getList(version.contents(), BsonDocument.class);
+        for (BsonDocument record : records) {
+            record.put(REVISION, new BsonInt64(version.revision()));
+            record.put(AS_OF, asOf.clone());
+        }
+        return records;
+    }
+
+    /** The whole copies a version written before ADR 10 refers to. */
+    private List<BsonDocument> copies(DerivedVersion version, long number) {
+        if (version.derivedKeys().isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = version.derivedKeys().stream().map(k -> k + "@" + number).toList();
+        List<BsonDocument> records = new ArrayList<>();
+        for (BsonDocument copy : store().recordVersions().committed().find(Filters.in("_id", ids))) {
+            String id = copy.getString("_id").getValue();
+            copy.put("_id", new BsonString(id.substring(0, id.lastIndexOf('@'))));
+            records.add(copy);
+        }
+        return records;
+    }
+
+    private BsonDocument asOf(ProjectionPosition at) {
+        return BsonDocumentWrapper.asBsonDocument(at, database().getCodecRegistry()).clone();
     }
 
     /**
@@ -160,7 +171,7 @@ public abstract class TextDerivedProjection implements Rebuildable {
     protected abstract void delete(List<String> keys);
 
     @EventHandler
-    void on(DocumentImported event, @Timestamp Instant time, @Nullable TrackingToken token) {
+    public void on(DocumentImported event, @Timestamp Instant time, @Nullable TrackingToken token) {
         ProjectionPosition at = ProjectionPosition.of(token, time);
         if (alreadyApplied(document(event.documentId()), at)) {
             return;
@@ -170,7 +181,7 @@ public abstract class TextDerivedProjection implements Rebuildable {
     }
 
     @EventHandler
-    void on(DocumentReimported event, @Timestamp Instant time, @Nullable TrackingToken token) {
+    public void on(DocumentReimported event, @Timestamp Instant time, @Nullable TrackingToken token) {
         ProjectionPosition at = ProjectionPosition.of(token, time);
         Optional<FollowedDocument> before = document(event.documentId());
         if (alreadyApplied(before, at)) {
@@ -182,20 +193,13 @@ public abstract class TextDerivedProjection implements Rebuildable {
     }
 
     @EventHandler
-    void on(TranslationFixAccepted event, @Timestamp Instant time, @Nullable TrackingToken token) {
+    public void on(TranslationFixAccepted event, @Timestamp Instant time, @Nullable TrackingToken token) {
         change(event.documentId(), event.change(), event.revision(), ProjectionPosition.of(token, time));
     }
 
     @EventHandler
-    void on(TranslationFixReverted event, @Timestamp Instant time, @Nullable TrackingToken token) {
+    public void on(TranslationFixReverted event, @Timestamp Instant time, @Nullable TrackingToken token) {
         change(event.documentId(), event.change(), event.revision(), ProjectionPosition.of(token, time));
-    }
-
-    /** Forgets every followed document; subclasses clear their own records too. */
-    protected void resetDocuments() {
-        documents().deleteMany(Filters.empty());
-        documentVersions().deleteMany(Filters.empty());
-        versionIndex().reset();
     }
 
     private void change(String documentId, TextChange change, long revision, ProjectionPosition at) {
@@ -208,20 +212,27 @@ public abstract class TextDerivedProjection implements Rebuildable {
     }
 
     private void follow(FollowedDocument document, ProjectionPosition at) {
-        long version = versionIndex().append(document.documentId(), at.position(), at.time());
-        List<String> keys = derive(document, at, version);
+        long version = store().versionIndex().append(document.documentId(), at.position(), at.time());
+        Derivation derivation = new Derivation(document.revision(), asOf(at), new ArrayList<>());
+        deriving.set(derivation);
+        List<String> keys;
+        try {
+            keys = derive(document, at, version);
+        } finally {
+            deriving.remove();
+        }
         Set<String> kept = new HashSet<>(keys);
         List<String> gone = document.derivedKeys().stream().filter(k -> !kept.contains(k)).toList();
         if (!gone.isEmpty()) {
             delete(gone);
         }
         FollowedDocument followed = document.withKeys(keys, at.position());
-        FollowedDocument snapshot = new FollowedDocument(document.documentId() + "@" + version, followed.title(),
-                followed.language(), followed.publishedAt(), followed.revision(), "", keys, at.position());
-        documentVersions().replaceOne(Filters.eq("_id", snapshot.documentId()), snapshot, new ReplaceOptions().upsert(true));
+        String versionKey = document.documentId() + "@" + version;
+        store().documentVersions().put(versionKey, new DerivedVersion(versionKey, document.revision(), at.position(),
+                at.time(), List.of(), store().recordContents().putList(derivation.records(), BsonDocument.class)));
         // Last, because the followed document is what recognises a redelivery: a crash before this write makes
         // the event come again, and every write above is an upsert or delete by key that can be repeated.
-        documents().replaceOne(Filters.eq("_id", document.documentId()), followed, new ReplaceOptions().upsert(true));
+        store().follow(followed);
     }
 
     /** Delivery is at least once: an event this document already reflects is not applied again (-1: no token). */
@@ -230,6 +241,6 @@ public abstract class TextDerivedProjection implements Rebuildable {
     }
 
     private Optional<FollowedDocument> document(String documentId) {
-        return Optional.ofNullable(documents().find(Filters.eq("_id", documentId)).first());
+        return store().document(documentId);
     }
 }

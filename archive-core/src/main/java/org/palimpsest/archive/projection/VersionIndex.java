@@ -1,10 +1,6 @@
 package org.palimpsest.archive.projection;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,48 +37,58 @@ public final class VersionIndex {
     public record Stamp(long version, long position, Instant time) {
     }
 
-    private final MongoCollection<Directory> directories;
-    private final MongoCollection<Block> blocks;
+    private final KeyedCollection<Block> blocks;
+    private final KeyedCollection<Directory> directories;
 
+    /** An index over {@code name_directory} and {@code name_blocks} of {@code database}, written at once. */
     public VersionIndex(MongoDatabase database, String name) {
-        this.directories = database.getCollection(name + "_directory", Directory.class);
-        this.blocks = database.getCollection(name + "_blocks", Block.class);
+        this(new StoreCollections(database, Generation.FIRST), name);
+    }
+
+    /** Blocks are opened before the directory, so a batch writes them first: the directory makes a version count. */
+    VersionIndex(StoreCollections collections, String name) {
+        this.blocks = collections.keyed(name, "_blocks", Block.class);
+        this.directories = collections.keyed(name, "_directory", Directory.class);
     }
 
     /**
      * Records a new version of {@code subject}, current from {@code position}; returns its number (from 0).
-     * Appending the same position again returns the version already recorded for it, so an event redelivered
-     * after a crash does not make a second version.
+     * Appending a position the index already holds returns the version recorded for it, so an event redelivered
+     * after a crash does not make a second version: positions of one subject only grow, and a batch flushed in part
+     * may have recorded several of the events that come again.
      */
     public long append(String subject, long position, Instant time) {
-        Directory directory = directories.find(Filters.eq("_id", subject)).first();
+        Directory directory = directories.find(subject).orElse(null);
         // Position -1 means no tracking token (events fed by hand): nothing is redelivered then.
-        if (position >= 0 && directory != null && directory.lastPosition() != null && directory.lastPosition() == position) {
-            return directory.count() - 1;
+        if (position >= 0 && directory != null && directory.lastPosition() != null && position <= directory.lastPosition()) {
+            return versionAt(subject, position).orElseThrow();
         }
         long version = directory == null ? 0 : directory.count();
         List<Long> firstPositions = directory == null ? new ArrayList<>() : new ArrayList<>(directory.firstPositions());
         List<Instant> firstTimes = directory == null ? new ArrayList<>() : new ArrayList<>(directory.firstTimes());
         String blockKey = blockKey(subject, version / BLOCK);
+        List<Long> positions = new ArrayList<>();
+        List<Instant> times = new ArrayList<>();
         if (version % BLOCK == 0) {
-            blocks.replaceOne(Filters.eq("_id", blockKey), new Block(blockKey, List.of(position), List.of(time)),
-                    new ReplaceOptions().upsert(true));
             firstPositions.add(position);
             firstTimes.add(time);
         } else {
-            // Pushed only while the block holds exactly the versions the directory counts: after a crash between
-            // this push and the directory write, the redelivered event finds its entry already there.
-            blocks.updateOne(Filters.and(Filters.eq("_id", blockKey), Filters.size("positions", (int) (version % BLOCK))),
-                    Updates.combine(Updates.push("positions", position), Updates.push("times", time)));
+            // Only the entries the directory counts: a crash between a block write and its directory write may have
+            // left one more, which the redelivered event now writes again.
+            Block block = blocks.find(blockKey).orElseThrow();
+            positions.addAll(counted(block.positions(), directory, (int) (version / BLOCK)));
+            times.addAll(counted(block.times(), directory, (int) (version / BLOCK)));
         }
-        directories.replaceOne(Filters.eq("_id", subject),
-                new Directory(subject, version + 1, firstPositions, firstTimes, position), new ReplaceOptions().upsert(true));
+        positions.add(position);
+        times.add(time);
+        blocks.put(blockKey, new Block(blockKey, positions, times));
+        directories.put(subject, new Directory(subject, version + 1, firstPositions, firstTimes, position));
         return version;
     }
 
     /** The version of {@code subject} current at stream position {@code position}, if it existed then. */
     public OptionalLong versionAt(String subject, long position) {
-        Directory directory = directories.find(Filters.eq("_id", subject)).first();
+        Directory directory = directories.find(subject).orElse(null);
         if (directory == null) {
             return OptionalLong.empty();
         }
@@ -90,14 +96,14 @@ public final class VersionIndex {
         if (block < 0) {
             return OptionalLong.empty();
         }
-        Block found = blocks.find(Filters.eq("_id", blockKey(subject, block))).first();
+        Block found = blocks.find(blockKey(subject, block)).orElseThrow();
         int inBlock = lastAtOrBefore(counted(found.positions(), directory, block), position);
         return OptionalLong.of((long) block * BLOCK + inBlock);
     }
 
     /** The version of {@code subject} current at {@code time}, if it existed then. */
     public OptionalLong versionAt(String subject, Instant time) {
-        Directory directory = directories.find(Filters.eq("_id", subject)).first();
+        Directory directory = directories.find(subject).orElse(null);
         if (directory == null) {
             return OptionalLong.empty();
         }
@@ -105,20 +111,20 @@ public final class VersionIndex {
         if (block < 0) {
             return OptionalLong.empty();
         }
-        Block found = blocks.find(Filters.eq("_id", blockKey(subject, block))).first();
+        Block found = blocks.find(blockKey(subject, block)).orElseThrow();
         int inBlock = lastAtOrBefore(counted(found.times(), directory, block), time);
         return OptionalLong.of((long) block * BLOCK + inBlock);
     }
 
     /** Every version of {@code subject}, oldest first: for Memento TimeMaps and history listings. */
     public List<Stamp> stamps(String subject) {
-        Directory directory = directories.find(Filters.eq("_id", subject)).first();
+        Directory directory = directories.find(subject).orElse(null);
         if (directory == null) {
             return List.of();
         }
         List<Stamp> stamps = new ArrayList<>();
         for (int b = 0; b < directory.firstPositions().size(); b++) {
-            Block block = blocks.find(Filters.eq("_id", blockKey(subject, b))).first();
+            Block block = blocks.find(blockKey(subject, b)).orElseThrow();
             for (int i = 0; i < counted(block.positions(), directory, b).size(); i++) {
                 stamps.add(new Stamp((long) b * BLOCK + i, block.positions().get(i), block.times().get(i)));
             }
@@ -127,8 +133,8 @@ public final class VersionIndex {
     }
 
     public void reset() {
-        directories.deleteMany(Filters.empty());
-        blocks.deleteMany(Filters.empty());
+        directories.clear();
+        blocks.clear();
     }
 
     /** The entries of block {@code block} that the directory counts (a crash may have left one more). */

@@ -71,4 +71,18 @@ class VersionIndexTest {
         assertThat(index.versionAt("doc", 20)).isEqualTo(OptionalLong.of(2));
         assertThat(index.versionAt("doc", 10)).isEqualTo(OptionalLong.of(1));
     }
+
+    @Test
+    void anyPositionUpToTheLastRecordedIsARedeliveryOfTheVersionRecordedThen() {
+        // A batch flushed in part (the index written, the view not) makes every event of the batch come again,
+        // not only the last one.
+        index.append("doc", 4, T);
+        index.append("doc", 9, T.plusSeconds(1));
+        index.append("doc", 12, T.plusSeconds(2));
+
+        assertThat(index.append("doc", 9, T.plusSeconds(1))).as("the redelivered event").isEqualTo(1);
+        assertThat(index.append("doc", 4, T)).isZero();
+        assertThat(index.stamps("doc")).extracting(VersionIndex.Stamp::position).containsExactly(4L, 9L, 12L);
+        assertThat(index.append("doc", 15, T.plusSeconds(3))).isEqualTo(3);
+    }
 }

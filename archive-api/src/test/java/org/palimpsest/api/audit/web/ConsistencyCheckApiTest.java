@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,16 +48,35 @@ class ConsistencyCheckApiTest extends ArchiveIntegrationTest {
         return found;
     }
 
+    /** The stored chunk of derived records that holds one of {@code documentId}'s. */
+    private static Document chunkHolding(MongoCollection<Document> contents, String documentId) {
+        for (Document stored : contents.find()) {
+            if (stored.get("value") instanceof List<?> && recordOf(stored, documentId) != null) {
+                return stored;
+            }
+        }
+        return null;
+    }
+
+    private static Document recordOf(Document chunk, String documentId) {
+        return chunk.getList("value", Document.class).stream()
+                .filter(r -> documentId.equals(r.getString("documentId"))).findFirst().orElse(null);
+    }
+
     @Test
     void aTimelineEntryAlteredInItsVersionedCollectionIsReported() {
         String id = importDatedEmail();
         assertThat(consistency().get("consistent").asBoolean()).as("consistent before the damage").isTrue();
+        // Versions keep their records in chunks of the content store (ADR 10): alter the entry inside its chunk.
         MongoCollection<Document> versions = database.getCollection(
-                generations.current("timeline").name("timeline_entries_versions"));
-        Document copy = versions.find(Filters.eq("documentId", id)).first();
-        assertThat(copy).as("the document's dated statement is on the timeline").isNotNull();
-        String text = copy.getString("text");
-        versions.updateOne(Filters.eq("_id", copy.get("_id")), Updates.set("text", "Dana Whitlock never joined."));
+                generations.current("timeline").name("timeline_entries_contents"));
+        Document chunk = chunkHolding(versions, id);
+        assertThat(chunk).as("the document's dated statement is on the timeline").isNotNull();
+        Document original = Document.parse(chunk.toJson());
+        Document entry = recordOf(chunk, id);
+        String text = entry.getString("text");
+        entry.put("text", "Dana Whitlock never joined.");
+        versions.replaceOne(Filters.eq("_id", chunk.get("_id")), chunk);
         try {
             JsonNode report = consistency();
 
@@ -71,7 +89,7 @@ class ConsistencyCheckApiTest extends ArchiveIntegrationTest {
             assertThat(timeline.get(0).get("replayed").asString()).isEqualTo(text);
             assertThat(report.get("differences")).hasSize(1);
         } finally {
-            versions.updateOne(Filters.eq("_id", copy.get("_id")), Updates.set("text", text));
+            versions.replaceOne(Filters.eq("_id", chunk.get("_id")), original);
         }
         assertThat(consistency().get("consistent").asBoolean()).as("consistent once repaired").isTrue();
     }
@@ -80,11 +98,14 @@ class ConsistencyCheckApiTest extends ArchiveIntegrationTest {
     void anEmailRenderingMissingFromItsVersionedCollectionIsReported() {
         String id = importDatedEmail();
         assertThat(consistency().get("consistent").asBoolean()).as("consistent before the damage").isTrue();
+        // Versions keep their records in chunks of the content store (ADR 10): take the rendering out of its chunk.
         MongoCollection<Document> versions = database.getCollection(
-                generations.current("emails").name("emails_versions"));
-        Document copy = versions.find(Filters.eq("documentId", id)).first();
-        assertThat(copy).as("the document's quoted email is projected").isNotNull();
-        versions.deleteOne(Filters.eq("_id", copy.get("_id")));
+                generations.current("emails").name("emails_contents"));
+        Document chunk = chunkHolding(versions, id);
+        assertThat(chunk).as("the document's quoted email is projected").isNotNull();
+        Document original = Document.parse(chunk.toJson());
+        chunk.getList("value", Document.class).remove(recordOf(chunk, id));
+        versions.replaceOne(Filters.eq("_id", chunk.get("_id")), chunk);
         try {
             JsonNode report = consistency();
 
@@ -97,7 +118,7 @@ class ConsistencyCheckApiTest extends ArchiveIntegrationTest {
             assertThat(emails.get(0).get("replayed").asString()).isEqualTo("present");
             assertThat(report.get("differences")).hasSize(1);
         } finally {
-            versions.insertOne(copy);
+            versions.replaceOne(Filters.eq("_id", chunk.get("_id")), original);
         }
         assertThat(consistency().get("consistent").asBoolean()).as("consistent once repaired").isTrue();
     }

@@ -2,15 +2,12 @@ package org.palimpsest.archive.projection.email;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -52,7 +49,7 @@ public class EmailProjection extends TextDerivedProjection {
     /** @param analyses where analyses of a text are shared with the other projections that read it */
     public EmailProjection(MongoDatabase database, Function<String, Optional<String>> aliasResolver, Generation generation,
                            AnalysisBudget budget, AnalysisCache analyses) {
-        super(database, DOCUMENTS, generation, budget);
+        super(database, DOCUMENTS, RENDERINGS, EmailRendering.class, generation, budget);
         this.aliasResolver = aliasResolver;
         this.groups = new RenderingGroups(aliasResolver);
         this.analyses = analyses;
@@ -73,22 +70,8 @@ public class EmailProjection extends TextDerivedProjection {
         return new EmailProjection(scratch, aliasResolver, Generation.FIRST, budget(), analyses);
     }
 
-    @Override
-    public List<String> collections(Generation generation) {
-        List<String> names = new ArrayList<>(baseCollections(generation));
-        names.add(generation.name(RENDERINGS));
-        names.add(generation.name(RENDERINGS + "_versions"));
-        return names;
-    }
-
     private MongoCollection<EmailRendering> renderings() {
-        return collection(RENDERINGS, EmailRendering.class);
-    }
-
-    @ResetHandler
-    void reset() {
-        renderings().deleteMany(Filters.empty());
-        resetDocuments();
+        return records(EmailRendering.class).committed();
     }
 
     @QueryHandler
@@ -121,7 +104,7 @@ public class EmailProjection extends TextDerivedProjection {
 
     @Override
     protected void delete(List<String> keys) {
-        renderings().deleteMany(Filters.in("_id", keys));
+        records(EmailRendering.class).delete(keys);
     }
 
     private boolean mentions(EmailMessage message, String participant) {

@@ -61,6 +61,19 @@ public record ReadingView(
                 importedBy, at, position, newFixes, budget, analyses);
     }
 
+    /** This view without its large parts, which a stored version keeps by reference ({@link ViewContents}). */
+    ReadingView withoutContents() {
+        return new ReadingView(id, title, language, source, publishedAt, "", revision, contentHash, importedAt,
+                importedBy, updatedAt, asOf, List.of(), List.of(), List.of());
+    }
+
+    /** This view with the large parts a stored version refers to put back. */
+    ReadingView withContents(String fullText, List<FixView> allFixes, List<Segment> allSegments,
+                             List<Redaction> allRedactions) {
+        return new ReadingView(id, title, language, source, publishedAt, fullText, revision, contentHash, importedAt,
+                importedBy, updatedAt, asOf, allFixes, allSegments, allRedactions);
+    }
+
     ReadingView withFixes(List<FixView> newFixes, Instant at, ProjectionPosition position) {
         return new ReadingView(id, title, language, source, publishedAt, text, revision, contentHash, importedAt,
                 importedBy, at, position, newFixes, segments, redactions);

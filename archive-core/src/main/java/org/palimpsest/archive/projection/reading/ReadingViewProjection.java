@@ -1,21 +1,17 @@
 package org.palimpsest.archive.projection.reading;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
@@ -33,7 +29,7 @@ import org.palimpsest.archive.fix.TranslationFixRejected;
 import org.palimpsest.archive.fix.TranslationFixReverted;
 import org.palimpsest.archive.projection.ProjectionPosition;
 import org.palimpsest.archive.projection.Generation;
-import org.palimpsest.archive.projection.Generational;
+import org.palimpsest.archive.projection.GenerationalProjection;
 import org.palimpsest.archive.projection.Rebuildable;
 import org.palimpsest.archive.projection.VersionIndex;
 import org.palimpsest.archive.projection.analysis.AnalysisCache;
@@ -44,7 +40,7 @@ import org.palimpsest.archive.projection.analysis.AnalysisCache;
  * view has had, indexed by the position and time it became current, for as-of reads). All keyed by unique ids.
  */
 @ProcessingGroup(ReadingViewProjection.PROCESSING_GROUP)
-public class ReadingViewProjection implements Rebuildable {
+public class ReadingViewProjection extends GenerationalProjection<ReadingViewStore> {
 
     public static final String PROCESSING_GROUP = "reading-views";
     public static final String VIEWS = "reading_views";
@@ -52,22 +48,6 @@ public class ReadingViewProjection implements Rebuildable {
 
     public static final String VERSIONS = "reading_view_versions";
 
-    /** The collections of one generation; swapped whole when a rebuild is adopted. */
-    private record Store(MongoCollection<ReadingView> views,
-                         MongoCollection<DocumentRevision> revisions, MongoCollection<ReadingViewVersion> versions,
-                         VersionIndex versionIndex) {
-
-        static Store of(MongoDatabase database, Generation generation) {
-            return new Store(
-                    database.getCollection(generation.name(VIEWS), ReadingView.class),
-                    database.getCollection(generation.name(REVISIONS), DocumentRevision.class),
-                    database.getCollection(generation.name(VERSIONS), ReadingViewVersion.class),
-                    new VersionIndex(database, generation.name(VERSIONS)));
-        }
-    }
-
-    private final MongoDatabase database;
-    private final Generational<Store> generations;
     private final AnalysisBudget budget;
     private final AnalysisCache analyses;
 
@@ -87,16 +67,11 @@ public class ReadingViewProjection implements Rebuildable {
     /** @param analyses where analyses of a text are shared with the other projections that read it */
     public ReadingViewProjection(MongoDatabase database, Generation generation, AnalysisBudget budget,
                                  AnalysisCache analyses) {
-        this.database = database;
+        super(database, generation, ReadingViewStore::new);
         this.budget = budget;
         this.analyses = analyses;
-        this.generations = new Generational<>(generation, g -> Store.of(database, g));
         // Real MongoDB uses it for language listings; the embedded server ignores non-unique indexes.
-        store().views().createIndex(Indexes.ascending("language", "_id"));
-    }
-
-    private Store store() {
-        return generations.store();
+        store().views().committed().createIndex(Indexes.ascending("language", "_id"));
     }
 
     @Override
@@ -105,13 +80,8 @@ public class ReadingViewProjection implements Rebuildable {
     }
 
     @Override
-    public Generation generation() {
-        return generations.generation();
-    }
-
-    @Override
     public Rebuildable fresh(Generation generation) {
-        return new ReadingViewProjection(database, generation, budget, analyses);
+        return new ReadingViewProjection(database(), generation, budget, analyses);
     }
 
     /** The same projection on another database (a replay's scratch), sharing this one's budget and analyses. */
@@ -119,19 +89,8 @@ public class ReadingViewProjection implements Rebuildable {
         return new ReadingViewProjection(scratch, Generation.FIRST, budget, analyses);
     }
 
-    @Override
-    public void adopt(Rebuildable rebuilt) {
-        generations.adopt(((ReadingViewProjection) rebuilt).generations);
-    }
-
-    @Override
-    public List<String> collections(Generation generation) {
-        return List.of(generation.name(VIEWS), generation.name(REVISIONS), generation.name(VERSIONS),
-                generation.name(VERSIONS) + "_directory", generation.name(VERSIONS) + "_blocks");
-    }
-
     @EventHandler
-    void on(DocumentImported event, @Timestamp Instant time, @Nullable TrackingToken token) {
+    public void on(DocumentImported event, @Timestamp Instant time, @Nullable TrackingToken token) {
         ProjectionPosition at = ProjectionPosition.of(token, time);
         if (alreadyApplied(find(event.documentId()), at)) {
             return;
@@ -142,7 +101,7 @@ public class ReadingViewProjection implements Rebuildable {
     }
 
     @EventHandler
-    void on(DocumentReimported event, @Timestamp Instant time, @Nullable TrackingToken token) {
+    public void on(DocumentReimported event, @Timestamp Instant time, @Nullable TrackingToken token) {
         ProjectionPosition at = ProjectionPosition.of(token, time);
         ReadingView before = find(event.documentId()).orElse(null);
         if (alreadyApplied(Optional.ofNullable(before), at)) {
@@ -157,7 +116,7 @@ public class ReadingViewProjection implements Rebuildable {
     }
 
     @EventHandler
-    void on(TranslationFixProposed event, @Timestamp Instant time, @Nullable TrackingToken token) {
+    public void on(TranslationFixProposed event, @Timestamp Instant time, @Nullable TrackingToken token) {
         FixView fix = new FixView(event.fixId(), FixState.PENDING, event.target(), event.replacement(), event.kind(),
                 event.reason(), event.reference(), event.proposedBy(), time, null, null, null, null, null, false);
         ProjectionPosition at = ProjectionPosition.of(token, time);
@@ -169,7 +128,7 @@ public class ReadingViewProjection implements Rebuildable {
     }
 
     @EventHandler
-    void on(TranslationFixAccepted event, @Timestamp Instant time, @Nullable TrackingToken token) {
+    public void on(TranslationFixAccepted event, @Timestamp Instant time, @Nullable TrackingToken token) {
         ProjectionPosition at = ProjectionPosition.of(token, time);
         TextChange change = event.change();
         Span inserted = new Span(change.start(), change.insertedEnd());
@@ -181,7 +140,7 @@ public class ReadingViewProjection implements Rebuildable {
     }
 
     @EventHandler
-    void on(TranslationFixRejected event, @Timestamp Instant time, @Nullable TrackingToken token) {
+    public void on(TranslationFixRejected event, @Timestamp Instant time, @Nullable TrackingToken token) {
         ProjectionPosition at = ProjectionPosition.of(token, time);
         update(event.documentId(), at, view -> view.withFixes(view.fixes().stream()
                 .map(f -> f.id().equals(event.fixId())
@@ -191,7 +150,7 @@ public class ReadingViewProjection implements Rebuildable {
     }
 
     @EventHandler
-    void on(TranslationFixReverted event, @Timestamp Instant time, @Nullable TrackingToken token) {
+    public void on(TranslationFixReverted event, @Timestamp Instant time, @Nullable TrackingToken token) {
         ProjectionPosition at = ProjectionPosition.of(token, time);
         TextChange change = event.change();
         update(event.documentId(), at, v -> v.withText(change.applyTo(v.text()), event.revision(),
@@ -211,14 +170,6 @@ public class ReadingViewProjection implements Rebuildable {
         }).toList();
     }
 
-    @ResetHandler
-    void reset() {
-        store().views().deleteMany(Filters.empty());
-        store().revisions().deleteMany(Filters.empty());
-        store().versions().deleteMany(Filters.empty());
-        store().versionIndex().reset();
-    }
-
     @QueryHandler
     public Optional<ReadingView> handle(FindReadingView query) {
         return find(query.documentId());
@@ -227,24 +178,17 @@ public class ReadingViewProjection implements Rebuildable {
     /** Three key lookups whatever the length of the document's history (see {@link VersionIndex}). */
     @QueryHandler
     public Optional<ReadingView> handle(FindReadingViewAsOf query) {
-        OptionalLong version = query.position() != null
-                ? store().versionIndex().versionAt(query.documentId(), query.position())
-                : store().versionIndex().versionAt(query.documentId(), query.time());
-        if (version.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(store().versions().find(Filters.eq("_id",
-                ReadingViewVersion.key(query.documentId(), version.getAsLong()))).first()).map(ReadingViewVersion::view);
+        return store().asOf(query.documentId(), query.position(), query.time());
     }
 
     @QueryHandler
     public List<VersionIndex.Stamp> handle(ListReadingViewVersions query) {
-        return store().versionIndex().stamps(query.documentId());
+        return store().stamps(query.documentId());
     }
 
     @QueryHandler
     public Optional<DocumentRevision> handle(FindRevision query) {
-        return Optional.ofNullable(store().revisions().find(Filters.eq("_id", DocumentRevision.key(query.documentId(), query.revision()))).first());
+        return store().revision(query.documentId(), query.revision());
     }
 
     @QueryHandler
@@ -254,12 +198,12 @@ public class ReadingViewProjection implements Rebuildable {
         }
         Bson filter = query.language() == null ? Filters.empty() : Filters.eq("language", query.language());
         List<ReadingViewSummary> items = new ArrayList<>();
-        store().views().find(filter)
+        store().views().committed().find(filter)
                 .sort(Sorts.ascending("_id"))
                 .skip(query.page() * query.size())
                 .limit(query.size())
                 .forEach(v -> items.add(v.summary()));
-        return new ReadingViewPage(items, query.page(), query.size(), store().views().countDocuments(filter));
+        return new ReadingViewPage(items, query.page(), query.size(), store().views().committed().countDocuments(filter));
     }
 
     /** One version lookup per document known now: documents are never removed, so this covers every past one. */
@@ -277,13 +221,13 @@ public class ReadingViewProjection implements Rebuildable {
     /** Ids of every document that has a reading view now. */
     public List<String> currentIds() {
         List<String> ids = new ArrayList<>();
-        store().views().withDocumentClass(org.bson.Document.class).find().projection(new org.bson.Document("_id", 1))
+        store().views().committed().withDocumentClass(org.bson.Document.class).find().projection(new org.bson.Document("_id", 1))
                 .forEach(d -> ids.add(d.getString("_id")));
         return ids;
     }
 
     private Optional<ReadingView> find(String documentId) {
-        return Optional.ofNullable(store().views().find(Filters.eq("_id", documentId)).first());
+        return store().find(documentId);
     }
 
     /** Applies {@code change} and saves; does nothing when the view already reflects this event (a redelivery). */
@@ -308,7 +252,6 @@ public class ReadingViewProjection implements Rebuildable {
         save(updated);
     }
 
-    /** Replaces the current view and keeps it as a new version, current from its event on. */
     /**
      * Events are delivered at least once (a crash before the token is stored, a segment changing hands): one
      * that this view already reflects must not be applied again. Position -1 means no tracking token (a test
@@ -318,18 +261,13 @@ public class ReadingViewProjection implements Rebuildable {
         return at.position() >= 0 && view.filter(v -> v.asOf().position() >= at.position()).isPresent();
     }
 
-    /** The version first, the current view last: the view is the redelivery guard (see {@link #update}). */
     private void save(ReadingView view) {
-        long version = store().versionIndex().append(view.id(), view.asOf().position(), view.asOf().time());
-        String key = ReadingViewVersion.key(view.id(), version);
-        store().versions().replaceOne(Filters.eq("_id", key), new ReadingViewVersion(key, view), new ReplaceOptions().upsert(true));
-        store().views().replaceOne(Filters.eq("_id", view.id()), view, new ReplaceOptions().upsert(true));
+        store().save(view);
     }
 
     private void saveRevision(String documentId, long revision, String text, String cause, @Nullable String fixId,
                               String actor, ProjectionPosition at) {
-        store().revisions().replaceOne(Filters.eq("_id", DocumentRevision.key(documentId, revision)),
-                new DocumentRevision(DocumentRevision.key(documentId, revision), documentId, revision, text, at.time(),
-                        cause, fixId, actor, at.position()), new ReplaceOptions().upsert(true));
+        store().saveRevision(new DocumentRevision(DocumentRevision.key(documentId, revision), documentId, revision, text,
+                at.time(), cause, fixId, actor, at.position()));
     }
 }

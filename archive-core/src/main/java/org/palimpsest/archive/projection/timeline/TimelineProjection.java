@@ -2,15 +2,12 @@ package org.palimpsest.archive.projection.timeline;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.extraction.AnalysisBudget;
@@ -49,7 +46,7 @@ public class TimelineProjection extends TextDerivedProjection {
     /** @param analyses where analyses of a text are shared with the other projections that read it */
     public TimelineProjection(MongoDatabase database, NameCatalog names, Generation generation, AnalysisBudget budget,
                               AnalysisCache analyses) {
-        super(database, DOCUMENTS, generation, budget);
+        super(database, DOCUMENTS, ENTRIES, TimelineEntry.class, generation, budget);
         this.names = names;
         this.analyses = analyses;
     }
@@ -69,22 +66,8 @@ public class TimelineProjection extends TextDerivedProjection {
         return new TimelineProjection(scratch, names, Generation.FIRST, budget(), analyses);
     }
 
-    @Override
-    public List<String> collections(Generation generation) {
-        List<String> names = new ArrayList<>(baseCollections(generation));
-        names.add(generation.name(ENTRIES));
-        names.add(generation.name(ENTRIES + "_versions"));
-        return names;
-    }
-
     private MongoCollection<TimelineEntry> entries() {
-        return collection(ENTRIES, TimelineEntry.class);
-    }
-
-    @ResetHandler
-    void reset() {
-        entries().deleteMany(Filters.empty());
-        resetDocuments();
+        return records(TimelineEntry.class).committed();
     }
 
     @QueryHandler
@@ -125,7 +108,7 @@ public class TimelineProjection extends TextDerivedProjection {
 
     @Override
     protected void delete(List<String> keys) {
-        entries().deleteMany(Filters.in("_id", keys));
+        records(TimelineEntry.class).delete(keys);
     }
 
     private static boolean languageMatches(String language, String wanted) {

@@ -1,0 +1,139 @@
+package org.palimpsest.archive.projection;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A projection collection read and written by key (the only lookups the embedded server answers without a scan),
+ * through the unit of work's {@link ProjectionWrites}: writes are held back to the end of the batch, and reads by
+ * key see them. Queries read {@link #committed()}, what the last flushed batch left.
+ *
+ * @param <T> the record stored, whose id is its key
+ */
+public final class KeyedCollection<T> {
+
+    /** Beyond this many keys the set of keys known to be stored starts afresh, to bound its memory. */
+    private static final int KNOWN_LIMIT = 100_000;
+
+    private final MongoCollection<T> collection;
+    private final int rank;
+    /**
+     * Keys known to be stored (flushed by this process or found in the store), so that {@link #contains} asks the
+     * store once per key; for content, which is never deleted but with its whole collection.
+     */
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+    KeyedCollection(MongoCollection<T> collection, int rank) {
+        this.collection = collection;
+        this.rank = rank;
+    }
+
+    /** The record under {@code key}, as this unit of work has left it. */
+    public Optional<T> find(String key) {
+        Optional<Optional<T>> pending = ProjectionWrites.pending(this, key);
+        if (pending.isPresent()) {
+            return pending.get();
+        }
+        return Optional.ofNullable(collection.find(Filters.eq("_id", key)).first());
+    }
+
+    /** Replaces (or inserts) the record under {@code key}. */
+    public void put(String key, T record) {
+        if (!ProjectionWrites.hold(this, key, record)) {
+            collection.replaceOne(Filters.eq("_id", key), record, new ReplaceOptions().upsert(true));
+            remember(key);
+        }
+    }
+
+    /** What this unit of work holds back under {@code key}, if it is a record (not a delete). */
+    Optional<T> pending(String key) {
+        return ProjectionWrites.pending(this, key).flatMap(found -> found);
+    }
+
+    /**
+     * Whether a record is under {@code key}, without reading it. Meant for content stored by its hash: a key once seen
+     * stored is taken to stay so until the collection is cleared in this process.
+     */
+    public boolean contains(String key) {
+        Optional<Optional<T>> pending = ProjectionWrites.pending(this, key);
+        if (pending.isPresent()) {
+            return pending.get().isPresent();
+        }
+        if (known.contains(key)) {
+            return true;
+        }
+        boolean stored = collection.find(Filters.eq("_id", key)).projection(Projections.include("_id")).first() != null;
+        if (stored) {
+            remember(key);
+        }
+        return stored;
+    }
+
+    private void remember(String key) {
+        if (known.size() >= KNOWN_LIMIT) {
+            known.clear();
+        }
+        known.add(key);
+    }
+
+    public void delete(Collection<String> keys) {
+        for (String key : keys) {
+            if (!ProjectionWrites.hold(this, key, null)) {
+                known.remove(key);
+                collection.deleteOne(Filters.eq("_id", key));
+            }
+        }
+    }
+
+    /** Empties the collection, dropping what is held back for it too. */
+    public void clear() {
+        ProjectionWrites.forget(this);
+        known.clear();
+        collection.deleteMany(Filters.empty());
+    }
+
+    /** The collection as flushed, for queries. */
+    public MongoCollection<T> committed() {
+        return collection;
+    }
+
+    public String name() {
+        return collection.getNamespace().getCollectionName();
+    }
+
+    int rank() {
+        return rank;
+    }
+
+    /** One bulk write of everything held back for this collection. */
+    @SuppressWarnings("unchecked")
+    void writeAll(Map<String, Optional<Object>> writes) {
+        List<WriteModel<T>> models = new ArrayList<>(writes.size());
+        writes.forEach((key, value) -> models.add(value.isPresent()
+                ? new ReplaceOneModel<>(Filters.eq("_id", key), (T) value.get(), new ReplaceOptions().upsert(true))
+                : new DeleteOneModel<>(Filters.eq("_id", key))));
+        if (!models.isEmpty()) {
+            collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
+        }
+        writes.forEach((key, value) -> {
+            if (value.isPresent()) {
+                remember(key);
+            } else {
+                known.remove(key);
+            }
+        });
+    }
+}
