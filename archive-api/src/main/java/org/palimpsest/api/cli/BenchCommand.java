@@ -22,7 +22,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--scale", defaultValue = "1",
             description = "fraction of issue 11's sizes, in (0, 1] (default ${DEFAULT-VALUE}: 20k/200k engine events, "
-                    + "a mix of ~1 300 events, 100 HTTP imports, as-of at 10/1 000/10 000 versions)")
+                    + "a mix of ~840 events, 100 HTTP imports, as-of at 10/1 000/10 000 versions)")
     double scale;
 
     @Option(names = "--scratch-in", defaultValue = "${sys:java.io.tmpdir}", paramLabel = "DIR",

@@ -13,6 +13,7 @@ final class Progress {
     private final PrintWriter err;
     private final Stopwatch run = Stopwatch.start();
     private long lastTick = System.nanoTime();
+    private String lastCount = "";
 
     Progress(PrintWriter err) {
         this.err = err;
@@ -26,10 +27,13 @@ final class Progress {
 
     void count(String what, long done, long total) {
         long now = System.nanoTime();
-        if (now - lastTick >= TICK_NANOS || done == total) {
-            err.printf("bench %6.1fs    %s: %,d of %,d%n", run.seconds(), what, done, total);
+        String count = String.format("%s: %,d of %,d", what, done, total);
+        // The end of a count is always shown, once, however soon it comes.
+        if (now - lastTick >= TICK_NANOS || done >= total && !count.equals(lastCount)) {
+            err.printf("bench %6.1fs    %s%n", run.seconds(), count);
             err.flush();
             lastTick = now;
+            lastCount = count;
         }
     }
 
