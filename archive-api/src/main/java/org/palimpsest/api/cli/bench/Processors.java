@@ -1,5 +1,6 @@
 package org.palimpsest.api.cli.bench;
 
+import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -35,9 +36,10 @@ final class Processors {
     void awaitHead(Progress progress, String what, long from) {
         long head = head();
         while (true) {
-            long slowest = slowestPosition();
-            progress.count(what, Math.max(0, Math.min(slowest, head) - from), head - from);
-            if (slowest >= head) {
+            Map.Entry<String, Long> slowest = slowest();
+            progress.count(what + " (" + slowest.getKey() + ")", Math.max(0, Math.min(slowest.getValue(), head) - from),
+                    head - from);
+            if (slowest.getValue() >= head) {
                 return;
             }
             try {
@@ -49,12 +51,13 @@ final class Processors {
         }
     }
 
-    private long slowestPosition() {
-        return processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance)
-                .map(StreamingEventProcessor.class::cast)
-                .mapToLong(p -> p.processingStatus().values().stream()
-                        .mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1))
-                .min().orElse(Long.MAX_VALUE);
+    /** The processor furthest behind and its position (the lowest of its segments'). */
+    private Map.Entry<String, Long> slowest() {
+        return processing.eventProcessors().entrySet().stream()
+                .filter(e -> e.getValue() instanceof StreamingEventProcessor)
+                .map(e -> Map.entry(e.getKey(), ((StreamingEventProcessor) e.getValue()).processingStatus().values()
+                        .stream().mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1)))
+                .min(Map.Entry.comparingByValue())
+                .orElse(Map.entry("none", Long.MAX_VALUE));
     }
 }
