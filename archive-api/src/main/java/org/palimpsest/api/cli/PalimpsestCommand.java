@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
                 "  export-log FILE          write the whole event log (NDJSON + checksum) for backup or moving",
                 "  import-log FILE          load such a log into an empty archive",
                 "  verify [--as-of T]       replay into scratch and check the versioned views agree",
-                "  bench                    measure as-of latency against history length, rebuild and check times",
+                "  bench [--scale F]        engine, projections, rebuild, HTTP, as-of and storage vs the raw driver",
                 "  users add|list|grant|revoke|passwd   manage accounts",
                 "  --demo                   (with serve) also accept demo accounts whose password is their name"})
 public final class PalimpsestCommand implements Runnable {

@@ -1,4 +1,4 @@
-package org.palimpsest.api.cli;
+package org.palimpsest.api.cli.bench;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;

@@ -1,0 +1,144 @@
+package org.palimpsest.api.cli.bench;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.palimpsest.archive.document.ContentHash;
+import org.palimpsest.archive.document.DocumentReimported;
+import org.palimpsest.archive.document.DocumentSource;
+import org.palimpsest.archive.eventstore.SequencedMongoEventStorageEngine;
+import org.palimpsest.archive.provenance.Actors;
+
+import static com.mongodb.client.model.Sorts.ascending;
+import static com.mongodb.client.model.Sorts.descending;
+
+/**
+ * Our event storage engine against the raw driver on the same store: appends in batches of 100 against
+ * {@code insertMany} of documents of the stored events' size, the tracking read (what a processor does) against a
+ * sorted {@code find} over the same collection, and the tracking rate with 20k and with 200k events stored.
+ */
+final class EngineBench {
+
+    private static final String EVENTS = SequencedMongoEventStorageEngine.EVENTS_COLLECTION;
+
+    record Rates(int small, int large, double append, double insertMany, double trackingSmall, double findSmall,
+                 double trackingLarge, double findLarge, int eventBytes) {
+    }
+
+    private final RawStore store;
+    private final SequencedMongoEventStorageEngine engine;
+    private final Progress progress;
+    private final String text;
+
+    EngineBench(RawStore store, Serializer serializer, Serializer eventSerializer, Progress progress) {
+        this.store = store;
+        this.progress = progress;
+        this.engine = SequencedMongoEventStorageEngine.builder()
+                .database(store.database())
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .build();
+        // A re-imported paragraph of about 1 KB: a typical event of this archive is larger than a counter bump.
+        this.text = MixtureText.paragraph(new java.util.Random(7), MixtureText.Language.EN, 1_000);
+    }
+
+    Rates measure(int small, int large) {
+        progress.step("engine: appending " + String.format("%,d", small) + " events in batches of 100");
+        double append = append(0, small);
+        Document stored = store.database().getCollection(EVENTS).find().sort(ascending("_id")).first();
+        if (stored == null) {
+            throw new IllegalStateException("the engine stored nothing");
+        }
+        org.bson.RawBsonDocument storedBytes = store.database().getCollection(EVENTS, org.bson.RawBsonDocument.class)
+                .find().sort(ascending("_id")).first();
+        int eventBytes = storedBytes == null ? 0 : storedBytes.getByteBuffer().remaining();
+        progress.step("raw driver: insertMany of " + String.format("%,d", small) + " documents of " + eventBytes + " bytes");
+        double insertMany = store.insertMany("raw_events", small, i -> copy(stored, i));
+        long first = ((Number) stored.get("_id")).longValue();
+        progress.step("tracking read vs find with " + String.format("%,d", small) + " events stored");
+        double trackingSmall = tracking(first, small);
+        double findSmall = store.find(EVENTS, first, small);
+        progress.step("engine: appending up to " + String.format("%,d", large) + " events");
+        append(small, large);
+        long last = lastIndex();
+        long windowStart = last - small + 1;
+        progress.step("tracking read vs find of the last " + String.format("%,d", small) + " with "
+                + String.format("%,d", large) + " events stored");
+        double trackingLarge = tracking(windowStart, small);
+        double findLarge = store.find(EVENTS, windowStart, small);
+        return new Rates(small, large, append, insertMany, trackingSmall, findSmall, trackingLarge, findLarge, eventBytes);
+    }
+
+    /** Appends events {@code from} to {@code to}, 100 per call to the engine, one aggregate per batch; events/s. */
+    private double append(int from, int to) {
+        MetaData actor = MetaData.with(Actors.METADATA_KEY, "cli:bench");
+        DocumentSource source = new DocumentSource("https://example.org/bench/engine", "bench", Instant.now());
+        Stopwatch watch = Stopwatch.start();
+        List<EventMessage<?>> batch = new ArrayList<>(RawStore.BATCH);
+        String aggregate = UUID.randomUUID().toString();
+        for (int n = from; n < to; n++) {
+            int seq = batch.size();
+            String body = text + " (" + n + ")";
+            batch.add(new GenericDomainEventMessage<>("Document", aggregate, seq,
+                    new DocumentReimported(aggregate, source, "Engine bench", "en", "2024-03-06", body,
+                            ContentHash.of(body), seq, "cli:bench"), actor));
+            if (batch.size() == RawStore.BATCH || n == to - 1) {
+                engine.appendEvents(batch);
+                batch = new ArrayList<>(RawStore.BATCH);
+                aggregate = UUID.randomUUID().toString();
+                progress.count("appended", n + 1 - from, to - from);
+            }
+        }
+        return watch.rate(to - from);
+    }
+
+    /** Events per second read through the engine from a token just before {@code from}, payloads deserialized. */
+    private double tracking(long from, int count) {
+        @Nullable TrackingToken token = from <= 0 ? null : GapAwareTrackingToken.newInstance(from - 1, List.of());
+        Stopwatch watch = Stopwatch.start();
+        int read = 0;
+        while (read < count) {
+            int before = read;
+            try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(token, false)) {
+                java.util.Iterator<? extends TrackedEventMessage<?>> batch = events.limit(count - read).iterator();
+                while (batch.hasNext()) {
+                    TrackedEventMessage<?> event = batch.next();
+                    event.getPayload();
+                    token = event.trackingToken();
+                    read++;
+                }
+            }
+            if (read == before) {
+                throw new IllegalStateException("the tracking read stopped after " + read + " of " + count + " events");
+            }
+        }
+        return watch.rate(count);
+    }
+
+    private long lastIndex() {
+        Document last = store.database().getCollection(EVENTS).find().sort(descending("_id")).first();
+        if (last == null) {
+            throw new IllegalStateException("no events stored");
+        }
+        return ((Number) last.get("_id")).longValue();
+    }
+
+    private static Document copy(Document stored, int n) {
+        Document copy = new Document(stored);
+        copy.remove("_id");
+        copy.put("sequenceNumber", (long) n);
+        copy.put("eventIdentifier", UUID.randomUUID().toString());
+        return copy;
+    }
+}
