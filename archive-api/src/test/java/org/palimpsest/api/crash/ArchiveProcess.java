@@ -20,6 +20,8 @@ import org.palimpsest.api.cli.PalimpsestCommand;
 final class ArchiveProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /** Given once only: Spring would join two values of one option into a list, which is no duration. */
+    static final String READ_TIMEOUT = "--palimpsest.read-timeout=";
 
     private final Process process;
     private final int port;
@@ -39,10 +41,12 @@ final class ArchiveProcess implements AutoCloseable {
                 "--server.port=" + port,
                 "--palimpsest.data-dir=" + dataDir,
                 "--palimpsest.samples=false",
-                // Answers come soon after the log has the facts (202 while a view lags), so that a kill lands
-                // between an answer and the store's next background write, if it has one.
-                "--palimpsest.read-timeout=200ms",
                 "--spring.main.banner-mode=off"));
+        if (List.of(extraArguments).stream().noneMatch(a -> a.startsWith(READ_TIMEOUT))) {
+            // Answers come soon after the log has the facts (202 while a view lags), so that a kill lands
+            // between an answer and the store's next background write, if it has one.
+            command.add(READ_TIMEOUT + "200ms");
+        }
         command.addAll(List.of(extraArguments));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
