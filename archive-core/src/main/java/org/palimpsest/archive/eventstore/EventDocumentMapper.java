@@ -65,7 +65,7 @@ final class EventDocumentMapper {
     /**
      * The key that makes "event {@code sequenceNumber} of aggregate {@code aggregateIdentifier}" a single-field
      * equality. Unambiguous even if identifiers contain {@code #}, because the part after the last {@code #} is a
-     * number.
+     * number; so its unique index is the uniqueness of the pair, the rule optimistic concurrency rests on.
      */
     static String aggregateSequenceKey(String aggregateIdentifier, long sequenceNumber) {
         return aggregateIdentifier + '#' + sequenceNumber;
