@@ -26,6 +26,7 @@ import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
+import org.bson.codecs.configuration.CodecRegistries;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -139,6 +140,8 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     private static final int SEQUENCE_PROBES_PER_ROUND = 64;
 
     private final MongoCollection<BsonDocument> eventCollection;
+    /** The same collection, read through {@link StoredEventCodec}. */
+    private final MongoCollection<StoredEvent> storedEvents;
     private final MongoCollection<BsonDocument> snapshotCollection;
     private final GlobalSequence sequence;
     private final GapPolicy gapPolicy;
@@ -155,6 +158,10 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         super(builder);
         MongoDatabase database = builder.database();
         this.eventCollection = database.getCollection(EVENTS_COLLECTION, BsonDocument.class);
+        this.storedEvents = database.getCollection(EVENTS_COLLECTION, StoredEvent.class)
+                                    .withCodecRegistry(CodecRegistries.fromRegistries(
+                                            CodecRegistries.fromCodecs(new StoredEventCodec()),
+                                            database.getCodecRegistry()));
         this.snapshotCollection = database.getCollection(SNAPSHOTS_COLLECTION, BsonDocument.class);
         this.sequence = new GlobalSequence(database.getCollection(SEQUENCE_COLLECTION, BsonDocument.class));
         this.gapPolicy = new GapPolicy(builder.gapTimeout, builder.maxGapOffset, builder.maxOrderingDelay);
@@ -326,16 +333,16 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                                       .mapToObj(sequenceNumber -> aggregateSequenceKey(aggregateIdentifier,
                                                                                        sequenceNumber))
                                       .toList();
-        List<BsonDocument> documents = eventCollection.find(in(AGGREGATE_SEQUENCE_KEY, keys)).into(new ArrayList<>());
-        documents.sort(Comparator.comparingLong(EventDocumentMapper::sequenceNumber));
-        List<DomainEventData<?>> batch = new ArrayList<>(documents.size());
+        List<StoredEvent> events = storedEvents.find(in(AGGREGATE_SEQUENCE_KEY, keys)).into(new ArrayList<>());
+        events.sort(Comparator.comparingLong(event -> event.data().getSequenceNumber()));
+        List<DomainEventData<?>> batch = new ArrayList<>(events.size());
         long expected = firstSequenceNumber;
-        for (BsonDocument document : documents) {
+        for (StoredEvent event : events) {
             // A hole can only be an append still being inserted (or being removed): return the complete prefix.
-            if (EventDocumentMapper.sequenceNumber(document) != expected) {
+            if (event.data().getSequenceNumber() != expected) {
                 break;
             }
-            batch.add(EventDocumentMapper.eventData(document));
+            batch.add(event.data());
             expected++;
         }
         return batch;
@@ -429,12 +436,12 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         GapAwareTrackingToken from = lastToken == null ? tailToken() : asGapAware(lastToken);
         // Taken before reading: an index found missing is then missing at least until this instant.
         Instant now = clock.instant();
-        NavigableMap<Long, BsonDocument> found = findByGlobalIndex(gapPolicy.indexesToRead(from, batchSize));
+        NavigableMap<Long, StoredEvent> found = findByGlobalIndex(gapPolicy.indexesToRead(from, batchSize));
         if (found.tailMap(from.getIndex(), false).isEmpty()) {
             found.putAll(eventsAfterEmptyWindow(from.getIndex() + batchSize, batchSize));
         }
         NavigableMap<Long, Instant> reservedAt = new TreeMap<>();
-        found.forEach((index, document) -> reservedAt.put(index, EventDocumentMapper.reservedAt(document)));
+        found.forEach((index, event) -> reservedAt.put(index, event.reservedAt()));
 
         SortedSet<Long> expiredGaps = gapPolicy.expiredGaps(from, reservedAt, now);
         GapAwareTrackingToken token = GapPolicy.withoutGaps(from, expiredGaps);
@@ -447,7 +454,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         List<TrackedEventData<?>> batch = new ArrayList<>(deliver.size());
         for (long index : deliver) {
             token = gapPolicy.advance(token, index, reservedAt.get(index), now);
-            batch.add(new TrackedDomainEventData<>(token, EventDocumentMapper.eventData(found.get(index))));
+            batch.add(new TrackedDomainEventData<>(token, found.get(index).data()));
         }
         return batch;
     }
@@ -458,7 +465,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
      * of {@code _id} lookups up to the counter; the cost is proportional to the length of the run, never to the size
      * of the store.
      */
-    private NavigableMap<Long, BsonDocument> eventsAfterEmptyWindow(long windowEnd, int batchSize) {
+    private NavigableMap<Long, StoredEvent> eventsAfterEmptyWindow(long windowEnd, int batchSize) {
         long lastReserved = sequence.lastReserved();
         long from = windowEnd + 1;
         long span = batchSize;
@@ -481,10 +488,9 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         return new TreeMap<>();
     }
 
-    private NavigableMap<Long, BsonDocument> findByGlobalIndex(Collection<Long> indexes) {
-        NavigableMap<Long, BsonDocument> found = new TreeMap<>();
-        eventCollection.find(in(ID, indexes))
-                       .forEach(document -> found.put(EventDocumentMapper.globalIndex(document), document));
+    private NavigableMap<Long, StoredEvent> findByGlobalIndex(Collection<Long> indexes) {
+        NavigableMap<Long, StoredEvent> found = new TreeMap<>();
+        storedEvents.find(in(ID, indexes)).forEach(event -> found.put(event.globalIndex(), event));
         return found;
     }
 
