@@ -8,7 +8,7 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 
 /**
  * Recognises MongoDB duplicate-key errors (code 11000 and its relatives), so that Axon turns a clash on the unique
- * {@code (aggregateIdentifier, sequenceNumber)} or {@code eventIdentifier} index into an
+ * {@code aggregateSequenceKey} (aggregate and sequence number) or {@code eventIdentifier} index into an
  * {@link org.axonframework.modelling.command.AggregateStreamCreationException} or
  * {@link org.axonframework.modelling.command.ConcurrencyException}.
  * <p>

@@ -3,10 +3,8 @@ package org.palimpsest.archive.eventstore;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.serialization.SerializedMetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -65,7 +63,7 @@ final class EventDocumentMapper {
     /**
      * The key that makes "event {@code sequenceNumber} of aggregate {@code aggregateIdentifier}" a single-field
      * equality. Unambiguous even if identifiers contain {@code #}, because the part after the last {@code #} is a
-     * number.
+     * number; so its unique index is the uniqueness of the pair, the rule optimistic concurrency rests on.
      */
     static String aggregateSequenceKey(String aggregateIdentifier, long sequenceNumber) {
         return aggregateIdentifier + '#' + sequenceNumber;
@@ -115,25 +113,8 @@ final class EventDocumentMapper {
         return eventDocument.getNumber(ID).longValue();
     }
 
-    static Instant reservedAt(BsonDocument eventDocument) {
-        return Instant.ofEpochMilli(eventDocument.getDateTime(RESERVED_AT).getValue());
-    }
-
     static long sequenceNumber(BsonDocument document) {
         return document.getNumber(SEQUENCE_NUMBER).longValue();
-    }
-
-    static StoredEventData eventData(BsonDocument document) {
-        String aggregateIdentifier = document.getString(AGGREGATE_IDENTIFIER).getValue();
-        String eventIdentifier = document.getString(EVENT_IDENTIFIER).getValue();
-        boolean publishedByAggregate = !aggregateIdentifier.equals(eventIdentifier);
-        return new StoredEventData(publishedByAggregate ? stringOrNull(document, TYPE) : null,
-                                   publishedByAggregate ? aggregateIdentifier : null,
-                                   sequenceNumber(document),
-                                   eventIdentifier,
-                                   timestamp(document),
-                                   payload(document),
-                                   metaData(document));
     }
 
     static StoredEventData snapshotData(BsonDocument document) {
@@ -189,13 +170,12 @@ final class EventDocumentMapper {
     }
 
     private static SerializedObject<byte[]> payload(BsonDocument document) {
-        return new SimpleSerializedObject<>(JsonBsonTranscoder.toJson(document.get(PAYLOAD)), byte[].class,
-                                            document.getString(PAYLOAD_TYPE).getValue(),
-                                            stringOrNull(document, PAYLOAD_REVISION));
+        return StoredJson.payload(document.getString(PAYLOAD_TYPE).getValue(), stringOrNull(document, PAYLOAD_REVISION),
+                                  document.get(PAYLOAD));
     }
 
     private static SerializedObject<byte[]> metaData(BsonDocument document) {
-        return new SerializedMetaData<>(JsonBsonTranscoder.toJson(document.get(META_DATA)), byte[].class);
+        return StoredJson.metaData(document.get(META_DATA));
     }
 
     private static BsonValue nullableString(@Nullable String value) {

@@ -9,19 +9,22 @@ import org.bson.BsonArray;
 import org.bson.BsonBoolean;
 import org.bson.BsonDecimal128;
 import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
 import org.bson.BsonDouble;
 import org.bson.BsonInt32;
 import org.bson.BsonInt64;
 import org.bson.BsonNull;
+import org.bson.BsonReader;
 import org.bson.BsonString;
+import org.bson.BsonType;
 import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
 import org.bson.types.Decimal128;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.Map;
 
 /**
  * Converts serialized JSON to a BSON value that MongoDB can query, and back to JSON that deserializes to an equal
@@ -60,11 +63,26 @@ final class JsonBsonTranscoder {
         }
     }
 
-    /** The JSON text of a BSON value written by {@link #toBson(byte[])}. */
+    /**
+     * The JSON text of a BSON value written by {@link #toBson(byte[])}. Streams from the value's reader: a stored
+     * payload read as raw BSON goes to JSON without a document tree in between.
+     */
     static byte[] toJson(BsonValue value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator generator = JSON.createGenerator(out)) {
-            writeValue(value, generator);
+            if (value.isDocument()) {
+                try (BsonReader reader = value instanceof RawBsonDocument raw ? raw.asBsonReader()
+                        : new BsonDocumentReader(value.asDocument())) {
+                    writeDocument(reader, generator);
+                }
+            } else {
+                try (BsonReader reader = new BsonDocumentReader(new BsonDocument("value", value))) {
+                    reader.readStartDocument();
+                    reader.readBsonType();
+                    reader.skipName();
+                    writeValue(reader, generator);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -132,32 +150,41 @@ final class JsonBsonTranscoder {
         }
     }
 
-    private static void writeValue(BsonValue value, JsonGenerator generator) throws IOException {
-        switch (value.getBsonType()) {
-            case DOCUMENT -> {
-                generator.writeStartObject();
-                for (Map.Entry<String, BsonValue> field : value.asDocument().entrySet()) {
-                    generator.writeFieldName(unescapeFieldName(field.getKey()));
-                    writeValue(field.getValue(), generator);
-                }
-                generator.writeEndObject();
-            }
+    private static void writeDocument(BsonReader reader, JsonGenerator generator) throws IOException {
+        reader.readStartDocument();
+        generator.writeStartObject();
+        while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+            generator.writeFieldName(unescapeFieldName(reader.readName()));
+            writeValue(reader, generator);
+        }
+        reader.readEndDocument();
+        generator.writeEndObject();
+    }
+
+    private static void writeValue(BsonReader reader, JsonGenerator generator) throws IOException {
+        switch (reader.getCurrentBsonType()) {
+            case DOCUMENT -> writeDocument(reader, generator);
             case ARRAY -> {
+                reader.readStartArray();
                 generator.writeStartArray();
-                for (BsonValue element : value.asArray()) {
-                    writeValue(element, generator);
+                while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+                    writeValue(reader, generator);
                 }
+                reader.readEndArray();
                 generator.writeEndArray();
             }
-            case STRING -> generator.writeString(value.asString().getValue());
-            case INT32 -> generator.writeNumber(value.asInt32().getValue());
-            case INT64 -> generator.writeNumber(value.asInt64().getValue());
-            case DOUBLE -> generator.writeNumber(value.asDouble().getValue());
-            case DECIMAL128 -> writeDecimal(value.asDecimal128().getValue(), generator);
-            case BOOLEAN -> generator.writeBoolean(value.asBoolean().getValue());
-            case NULL -> generator.writeNull();
+            case STRING -> generator.writeString(reader.readString());
+            case INT32 -> generator.writeNumber(reader.readInt32());
+            case INT64 -> generator.writeNumber(reader.readInt64());
+            case DOUBLE -> generator.writeNumber(reader.readDouble());
+            case DECIMAL128 -> writeDecimal(reader.readDecimal128(), generator);
+            case BOOLEAN -> generator.writeBoolean(reader.readBoolean());
+            case NULL -> {
+                reader.readNull();
+                generator.writeNull();
+            }
             default -> throw new SerializationException(
-                    "Unexpected BSON type " + value.getBsonType() + " in a stored payload or metadata");
+                    "Unexpected BSON type " + reader.getCurrentBsonType() + " in a stored payload or metadata");
         }
     }
 

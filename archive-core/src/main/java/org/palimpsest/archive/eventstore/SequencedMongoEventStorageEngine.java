@@ -1,6 +1,7 @@
 package org.palimpsest.archive.eventstore;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -24,6 +25,8 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
+import org.bson.BsonString;
+import org.bson.codecs.configuration.CodecRegistries;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -58,7 +61,6 @@ import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Indexes.ascending;
 import static com.mongodb.client.model.Projections.include;
 import static com.mongodb.client.model.Sorts.descending;
-import static org.palimpsest.archive.eventstore.EventDocumentMapper.AGGREGATE_IDENTIFIER;
 import static org.palimpsest.archive.eventstore.EventDocumentMapper.AGGREGATE_SEQUENCE_KEY;
 import static org.palimpsest.archive.eventstore.EventDocumentMapper.EVENT_IDENTIFIER;
 import static org.palimpsest.archive.eventstore.EventDocumentMapper.ID;
@@ -79,8 +81,9 @@ import static org.palimpsest.archive.eventstore.EventDocumentMapper.aggregateSeq
  * {@code timestampNanos} (the nanoseconds below its millisecond), {@code reservedAt} (database time of the index
  * reservation), {@code payloadType}, {@code payloadRevision}, and {@code payload} and {@code metaData} as embedded
  * documents that can be queried. Events not published by an aggregate are stored as the only event of a stream named
- * after their own identifier. Unique indexes on {@code (aggregateIdentifier, sequenceNumber)}, on
- * {@code aggregateSequenceKey} and on {@code eventIdentifier}; a plain index on {@code timestamp}.</li>
+ * after their own identifier. Unique indexes on {@code aggregateSequenceKey} (which makes
+ * {@code (aggregateIdentifier, sequenceNumber)} unique) and on {@code eventIdentifier}; a plain index on
+ * {@code timestamp}.</li>
  * <li>{@value #SEQUENCE_COLLECTION}: the counter from which every append reserves its global indexes with one atomic
  * {@code $inc}. Indexes strictly increase; an append that fails after reserving leaves its indexes unused, a gap.</li>
  * <li>{@value #SNAPSHOTS_COLLECTION}: the latest snapshot per aggregate, {@code _id} = aggregate identifier.</li>
@@ -121,12 +124,24 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
 
     private static final Logger logger = LoggerFactory.getLogger(SequencedMongoEventStorageEngine.class);
 
+    /** The unique index on {@code aggregateSequenceKey}, which decides optimistic concurrency. */
+    static final String AGGREGATE_SEQUENCE_INDEX = "aggregate_sequence_key_unique";
+    /**
+     * The unique compound index on {@code (aggregateIdentifier, sequenceNumber)} that stores created before it was
+     * found redundant carry: it enforced the rule of {@link #AGGREGATE_SEQUENCE_INDEX} a second time, and on the
+     * embedded server each unique index costs an append about as much as storing the document (it compares keys by
+     * Java-serializing them, some fifty times per insert).
+     */
+    static final String REDUNDANT_COMPOUND_INDEX = "aggregate_sequence_unique";
+
     /** Largest number of indexes looked up at once while skipping a run of empty global indexes. */
     private static final int MAX_PROBE_SPAN = 4096;
     /** Sequence numbers looked up per round while searching for the end of an aggregate's stream. */
     private static final int SEQUENCE_PROBES_PER_ROUND = 64;
 
     private final MongoCollection<BsonDocument> eventCollection;
+    /** The same collection, read through {@link StoredEventCodec}. */
+    private final MongoCollection<StoredEvent> storedEvents;
     private final MongoCollection<BsonDocument> snapshotCollection;
     private final GlobalSequence sequence;
     private final GapPolicy gapPolicy;
@@ -143,6 +158,10 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         super(builder);
         MongoDatabase database = builder.database();
         this.eventCollection = database.getCollection(EVENTS_COLLECTION, BsonDocument.class);
+        this.storedEvents = database.getCollection(EVENTS_COLLECTION, StoredEvent.class)
+                                    .withCodecRegistry(CodecRegistries.fromRegistries(
+                                            CodecRegistries.fromCodecs(new StoredEventCodec()),
+                                            database.getCodecRegistry()));
         this.snapshotCollection = database.getCollection(SNAPSHOTS_COLLECTION, BsonDocument.class);
         this.sequence = new GlobalSequence(database.getCollection(SEQUENCE_COLLECTION, BsonDocument.class));
         this.gapPolicy = new GapPolicy(builder.gapTimeout, builder.maxGapOffset, builder.maxOrderingDelay);
@@ -169,17 +188,34 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
      * number of times, from several instances at once.
      */
     public void ensureIndexes() {
-        eventCollection.createIndex(ascending(AGGREGATE_IDENTIFIER, SEQUENCE_NUMBER),
-                                    new IndexOptions().unique(true).name("aggregate_sequence_unique"));
-        // The embedded server cannot use a compound index for {aggregateIdentifier: x, sequenceNumber: {$in: [...]}},
-        // only a single-field one: aggregate reads go through this key.
+        // The unique key of (aggregateIdentifier, sequenceNumber). It encodes the pair without ambiguity, so it is
+        // the optimistic-concurrency rule itself, and the embedded server answers aggregate reads ($in over it) only
+        // through a single-field index (mongo-java-server issue #80).
         eventCollection.createIndex(ascending(AGGREGATE_SEQUENCE_KEY),
-                                    new IndexOptions().unique(true).name("aggregate_sequence_key_unique"));
+                                    new IndexOptions().unique(true).name(AGGREGATE_SEQUENCE_INDEX));
         eventCollection.createIndex(ascending(EVENT_IDENTIFIER),
                                     new IndexOptions().unique(true).name("event_identifier_unique"));
         // Only createTokenAt uses it, and only real MongoDB honours it.
         eventCollection.createIndex(ascending(TIMESTAMP), new IndexOptions().name("timestamp"));
+        dropIndexIfPresent(REDUNDANT_COMPOUND_INDEX);
         sequence.ensureExists();
+    }
+
+    private void dropIndexIfPresent(String name) {
+        boolean present = eventCollection.listIndexes(BsonDocument.class).into(new ArrayList<>()).stream()
+                                         .anyMatch(index -> name.equals(index.getString("name", new BsonString(""))
+                                                                            .getValue()));
+        if (!present) {
+            return;
+        }
+        try {
+            eventCollection.dropIndex(name);
+            logger.info("Dropped the index {} of {}: {} enforces the same rule", name, EVENTS_COLLECTION,
+                        AGGREGATE_SEQUENCE_INDEX);
+        } catch (MongoCommandException e) {
+            // another instance dropped it at the same moment
+            logger.debug("Index {} was already gone: {}", name, e.getMessage());
+        }
     }
 
     // ---------------------------------------------------------------- writes
@@ -297,16 +333,16 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                                       .mapToObj(sequenceNumber -> aggregateSequenceKey(aggregateIdentifier,
                                                                                        sequenceNumber))
                                       .toList();
-        List<BsonDocument> documents = eventCollection.find(in(AGGREGATE_SEQUENCE_KEY, keys)).into(new ArrayList<>());
-        documents.sort(Comparator.comparingLong(EventDocumentMapper::sequenceNumber));
-        List<DomainEventData<?>> batch = new ArrayList<>(documents.size());
+        List<StoredEvent> events = storedEvents.find(in(AGGREGATE_SEQUENCE_KEY, keys)).into(new ArrayList<>());
+        events.sort(Comparator.comparingLong(event -> event.data().getSequenceNumber()));
+        List<DomainEventData<?>> batch = new ArrayList<>(events.size());
         long expected = firstSequenceNumber;
-        for (BsonDocument document : documents) {
+        for (StoredEvent event : events) {
             // A hole can only be an append still being inserted (or being removed): return the complete prefix.
-            if (EventDocumentMapper.sequenceNumber(document) != expected) {
+            if (event.data().getSequenceNumber() != expected) {
                 break;
             }
-            batch.add(EventDocumentMapper.eventData(document));
+            batch.add(event.data());
             expected++;
         }
         return batch;
@@ -400,12 +436,12 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         GapAwareTrackingToken from = lastToken == null ? tailToken() : asGapAware(lastToken);
         // Taken before reading: an index found missing is then missing at least until this instant.
         Instant now = clock.instant();
-        NavigableMap<Long, BsonDocument> found = findByGlobalIndex(gapPolicy.indexesToRead(from, batchSize));
+        NavigableMap<Long, StoredEvent> found = findByGlobalIndex(gapPolicy.indexesToRead(from, batchSize));
         if (found.tailMap(from.getIndex(), false).isEmpty()) {
             found.putAll(eventsAfterEmptyWindow(from.getIndex() + batchSize, batchSize));
         }
         NavigableMap<Long, Instant> reservedAt = new TreeMap<>();
-        found.forEach((index, document) -> reservedAt.put(index, EventDocumentMapper.reservedAt(document)));
+        found.forEach((index, event) -> reservedAt.put(index, event.reservedAt()));
 
         SortedSet<Long> expiredGaps = gapPolicy.expiredGaps(from, reservedAt, now);
         GapAwareTrackingToken token = GapPolicy.withoutGaps(from, expiredGaps);
@@ -418,7 +454,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         List<TrackedEventData<?>> batch = new ArrayList<>(deliver.size());
         for (long index : deliver) {
             token = gapPolicy.advance(token, index, reservedAt.get(index), now);
-            batch.add(new TrackedDomainEventData<>(token, EventDocumentMapper.eventData(found.get(index))));
+            batch.add(new TrackedDomainEventData<>(token, found.get(index).data()));
         }
         return batch;
     }
@@ -429,7 +465,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
      * of {@code _id} lookups up to the counter; the cost is proportional to the length of the run, never to the size
      * of the store.
      */
-    private NavigableMap<Long, BsonDocument> eventsAfterEmptyWindow(long windowEnd, int batchSize) {
+    private NavigableMap<Long, StoredEvent> eventsAfterEmptyWindow(long windowEnd, int batchSize) {
         long lastReserved = sequence.lastReserved();
         long from = windowEnd + 1;
         long span = batchSize;
@@ -452,10 +488,9 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         return new TreeMap<>();
     }
 
-    private NavigableMap<Long, BsonDocument> findByGlobalIndex(Collection<Long> indexes) {
-        NavigableMap<Long, BsonDocument> found = new TreeMap<>();
-        eventCollection.find(in(ID, indexes))
-                       .forEach(document -> found.put(EventDocumentMapper.globalIndex(document), document));
+    private NavigableMap<Long, StoredEvent> findByGlobalIndex(Collection<Long> indexes) {
+        NavigableMap<Long, StoredEvent> found = new TreeMap<>();
+        storedEvents.find(in(ID, indexes)).forEach(event -> found.put(event.globalIndex(), event));
         return found;
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -274,6 +275,45 @@ public abstract class EventStorageEngineConformanceTest {
         assertThat(rawEvents().countDocuments()).isEqualTo(1 + 3);
         readerClock.advance(Duration.ofSeconds(1)); // past the ordering delay for the losers' unused indexes
         assertThat(engine.readEvents(engine.createTailToken(), false).count()).isEqualTo(4);
+    }
+
+    @Test
+    void eachUniquenessRuleHasExactlyOneUniqueIndex() {
+        engine().build();
+
+        assertThat(uniqueIndexKeys()).containsExactlyInAnyOrder(List.of("_id"), List.of("aggregateSequenceKey"),
+                                                               List.of("eventIdentifier"));
+    }
+
+    @Test
+    void aStoreFromBeforeLosesTheRedundantCompoundIndexAndStillRefusesASecondEventAtTheSameSequence() {
+        rawEvents().createIndex(new Document("aggregateIdentifier", 1).append("sequenceNumber", 1),
+                                new IndexOptions().unique(true)
+                                                  .name(SequencedMongoEventStorageEngine.REDUNDANT_COMPOUND_INDEX));
+        SequencedMongoEventStorageEngine engine = engine().build();
+        engine.appendEvents(List.of(event("doc-1", 0, new TextCorrected("doc-1", 0, "first"))));
+
+        assertThat(uniqueIndexKeys()).doesNotContain(List.of("aggregateIdentifier", "sequenceNumber"));
+        assertThatThrownBy(() -> engine.appendEvents(List.of(event("doc-1", 0, new TextCorrected("doc-1", 0, "again")))))
+                .isInstanceOf(AggregateStreamCreationException.class);
+        assertThatThrownBy(() -> engine.appendEvents(List.of(event("doc-1", 1, new TextCorrected("doc-1", 1, "next")),
+                                                             event("doc-1", 1, new TextCorrected("doc-1", 1, "twice")))))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThat(payloads(engine.readEvents("doc-1").asStream().toList()))
+                .containsExactly(new TextCorrected("doc-1", 0, "first"));
+        engine().build(); // a second instance starting on the store finds nothing left to drop
+        assertThat(uniqueIndexKeys()).hasSize(3);
+    }
+
+    private List<List<String>> uniqueIndexKeys() {
+        List<List<String>> unique = new ArrayList<>();
+        for (Document index : rawEvents().listIndexes()) {
+            // _id is unique without saying so
+            if (Boolean.TRUE.equals(index.get("unique")) || "_id_".equals(index.getString("name"))) {
+                unique.add(List.copyOf(index.get("key", Document.class).keySet()));
+            }
+        }
+        return unique;
     }
 
     @Test

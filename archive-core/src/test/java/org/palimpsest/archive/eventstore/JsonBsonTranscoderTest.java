@@ -2,11 +2,15 @@ package org.palimpsest.archive.eventstore;
 
 import org.bson.BsonDecimal128;
 import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
 import org.bson.BsonDouble;
 import org.bson.BsonInt32;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
 import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.RawBsonDocumentCodec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -31,6 +35,25 @@ class JsonBsonTranscoderTest {
     })
     void jsonSurvivesTheRoundTripTextually(String json) {
         assertThat(roundTrip(json)).isEqualTo(json);
+    }
+
+    /** Reads hand over payloads as raw BSON off the wire (StoredEventCodec); they must come out as the same JSON. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"a\":1,\"b\":[true,false,null,[{\"x\":1.10}]],\"c\":{\"d\":\"text\"}}",
+            "{\"int\":2147483647,\"long\":9223372036854775807,\"big\":92233720368547758070}",
+            "{\"double\":0.1,\"decimal\":1.10,\"exponent\":1.0E10,\"negative\":-0.0}",
+            "{\"a.b\":1,\"$c\":2,\"d$\":3,\"50%\":4,\"%2E\":5,\"\uD55C\uAD6D\uC5B4\":\"\u00E9t\u00E9\"}",
+            "{}"
+    })
+    void jsonSurvivesTheRoundTripThroughRawBson(String json) {
+        BsonDocument stored = toBson(json);
+        RawBsonDocument raw = new RawBsonDocumentCodec().decode(new BsonDocumentReader(stored),
+                                                                DecoderContext.builder().build());
+
+        assertThat(new String(JsonBsonTranscoder.toJson(raw), StandardCharsets.UTF_8))
+                .isEqualTo(new String(JsonBsonTranscoder.toJson(stored), StandardCharsets.UTF_8))
+                .isEqualTo(new String(json.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
     }
 
     @Test

@@ -5,6 +5,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,6 +44,14 @@ final class RawStore implements AutoCloseable {
 
     MongoDatabase database() {
         return database;
+    }
+
+    /** Gives {@code collection} a unique ascending index on each of {@code keys} (each a list of fields). */
+    void createUniqueIndexes(String collection, List<List<String>> keys) {
+        MongoCollection<Document> target = database.getCollection(collection);
+        for (List<String> fields : keys) {
+            target.createIndex(Indexes.ascending(fields), new IndexOptions().unique(true));
+        }
     }
 
     /** Documents per second through {@code insertMany} in batches of {@value #BATCH}. */
