@@ -89,7 +89,8 @@ class AxonConfiguration {
 
     /**
      * Segments are claimed here: a claim names this node and is extended while the node works; one not extended for
-     * the claim timeout may be taken by another node (ADR 9).
+     * the claim timeout may be taken by another node (ADR 9). An extension that would repeat a refresh of the same
+     * claim within the claim interval is left out ({@link SparingClaimExtensions}).
      */
     @Bean
     TokenStore tokenStore(MongoDatabase archiveDatabase, Serializer serializer, ProjectionSegments segments) {
@@ -97,12 +98,13 @@ class AxonConfiguration {
         // both believe they hold the same segment claim. A random suffix makes every instance a node of its own.
         String nodeId = ManagementFactory.getRuntimeMXBean().getName() + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
-        return MongoTokenStore.builder()
+        TokenStore store = MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(archiveDatabase).build())
                 .serializer(serializer)
                 .nodeId(nodeId)
                 .claimTimeout(segments.claimTimeout())
                 .build();
+        return new SparingClaimExtensions(store, segments.claimInterval());
     }
 
     /** Copies who acted from each command onto the events it causes; the origin provider adds correlation ids. */
