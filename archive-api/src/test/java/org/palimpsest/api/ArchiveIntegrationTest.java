@@ -28,13 +28,13 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link MongoUnderTest}. All subclasses share one Spring context and one database. The login throttle runs on a
  * clock a test can move forward ({@link MovableClock}), so its window passes without waiting. A test handler in the
  * timeline projection throws on what a test poisons ({@link PoisonedTimeline}), so parking can be shown on the live
- * processors.
+ * processors. The password encoder counts its checks ({@link PasswordChecks}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"palimpsest.samples=false", "palimpsest.read-timeout=10s",
                 // The suite signs in as the demo accounts (password = name); a real start has none of them.
                 "palimpsest.security.demo=true", "palimpsest.data-dir=target/integration-data"})
-@Import({ArchiveIntegrationTest.Clocks.class, PoisonedTimeline.Configuration.class})
+@Import({ArchiveIntegrationTest.Clocks.class, PoisonedTimeline.Configuration.class, PasswordChecks.Configuration.class})
 public abstract class ArchiveIntegrationTest {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();

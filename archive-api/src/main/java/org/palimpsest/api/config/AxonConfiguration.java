@@ -15,6 +15,7 @@ import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.EventTrackerStatusChangeListener;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -30,6 +31,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.palimpsest.api.web.ProjectionProgress;
 import org.palimpsest.api.web.ReadYourWrites;
 import org.palimpsest.archive.document.Document;
 import org.palimpsest.archive.document.DocumentImporter;
@@ -87,7 +89,8 @@ class AxonConfiguration {
 
     /**
      * Segments are claimed here: a claim names this node and is extended while the node works; one not extended for
-     * the claim timeout may be taken by another node (ADR 9).
+     * the claim timeout may be taken by another node (ADR 9). An extension that would repeat a refresh of the same
+     * claim within the claim interval is left out ({@link SparingClaimExtensions}).
      */
     @Bean
     TokenStore tokenStore(MongoDatabase archiveDatabase, Serializer serializer, ProjectionSegments segments) {
@@ -95,12 +98,13 @@ class AxonConfiguration {
         // both believe they hold the same segment claim. A random suffix makes every instance a node of its own.
         String nodeId = ManagementFactory.getRuntimeMXBean().getName() + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
-        return MongoTokenStore.builder()
+        TokenStore store = MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(archiveDatabase).build())
                 .serializer(serializer)
                 .nodeId(nodeId)
                 .claimTimeout(segments.claimTimeout())
                 .build();
+        return new SparingClaimExtensions(store, segments.claimInterval());
     }
 
     /** Copies who acted from each command onto the events it causes; the origin provider adds correlation ids. */
@@ -161,16 +165,22 @@ class AxonConfiguration {
      * their token once after them: the token is the one write that waits for a durable commit (ADR 4), so a batch costs
      * one commit, not one per event. A failure repeats the batch, which the projections' position guards make harmless.
      * Each processor is split into segments that this node and the others on the store claim (ADR 9), except those that
-     * must see the log in order ({@link ProjectionSegments#IN_LOG_ORDER}).
+     * must see the log in order ({@link ProjectionSegments#IN_LOG_ORDER}). Each tells {@code progress} when it moves on.
      */
     @Bean
-    ConfigurerModule projectionBatches(ProjectionSegments segments) {
+    ConfigurerModule projectionBatches(ProjectionSegments segments, EventTrackerStatusChangeListener progress) {
         return configurer -> {
             var processing = configurer.eventProcessing()
-                    .registerTrackingEventProcessorConfiguration(c -> segments.split());
+                    .registerTrackingEventProcessorConfiguration(c -> segments.split(progress));
             ProjectionSegments.IN_LOG_ORDER.forEach(group ->
-                    processing.registerTrackingEventProcessorConfiguration(group, c -> segments.inLogOrder()));
+                    processing.registerTrackingEventProcessorConfiguration(group, c -> segments.inLogOrder(progress)));
         };
+    }
+
+    /** Where this node's processors say they moved on, for writes waiting to read what they wrote. */
+    @Bean
+    ProjectionProgress projectionProgress() {
+        return new ProjectionProgress();
     }
 
     /**
@@ -247,7 +257,8 @@ class AxonConfiguration {
     /** Waits for the projections up to the configured read timeout before the API reads what a client just wrote. */
     @Bean
     ReadYourWrites readYourWrites(EventStore eventStore, EventStorageEngine engine, EventProcessingConfiguration processing,
-                                  MongoDatabase archiveDatabase, Serializer serializer, PalimpsestProperties properties) {
+                                  MongoDatabase archiveDatabase, Serializer serializer, PalimpsestProperties properties,
+                                  ProjectionProgress progress) {
         ReadYourWrites.Stream stream = new ReadYourWrites.Stream() {
             @Override
             public OptionalLong head() {
@@ -266,7 +277,7 @@ class AxonConfiguration {
         ReadYourWrites.Trackers trackers = new AxonTrackers(processing,
                 DefaultMongoTemplate.builder().mongoDatabase(archiveDatabase).build().trackingTokensCollection(), serializer);
         return new ReadYourWrites(stream, trackers, () -> processing.eventProcessors().keySet(),
-                properties.readTimeoutOrDefault());
+                properties.readTimeoutOrDefault(), progress, ReadYourWrites.RECHECK);
     }
 
     @Bean

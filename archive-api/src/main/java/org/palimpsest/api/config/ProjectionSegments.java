@@ -3,6 +3,7 @@ package org.palimpsest.api.config;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.EventTrackerStatusChangeListener;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.palimpsest.annotations.projection.AnnotationProjection;
 import org.palimpsest.api.PalimpsestProperties;
@@ -46,23 +47,29 @@ record ProjectionSegments(int segments, int segmentsPerNode, Duration claimTimeo
         return claimTimeout.dividedBy(5);
     }
 
-    /** The processor of a group whose events may be processed per aggregate, in parallel. */
-    TrackingEventProcessorConfiguration split() {
-        return configuration(segments, Math.min(segments, segmentsPerNode));
+    /**
+     * The processor of a group whose events may be processed per aggregate, in parallel.
+     *
+     * @param progress told each time a segment moves on, so writes waiting for it answer at once
+     */
+    TrackingEventProcessorConfiguration split(EventTrackerStatusChangeListener progress) {
+        return configuration(segments, Math.min(segments, segmentsPerNode), progress);
     }
 
     /** The processor of a group in {@link #IN_LOG_ORDER}: one segment, one thread. */
-    TrackingEventProcessorConfiguration inLogOrder() {
-        return configuration(1, 1);
+    TrackingEventProcessorConfiguration inLogOrder(EventTrackerStatusChangeListener progress) {
+        return configuration(1, 1, progress);
     }
 
-    private TrackingEventProcessorConfiguration configuration(int segmentCount, int threads) {
+    private TrackingEventProcessorConfiguration configuration(int segmentCount, int threads,
+                                                              EventTrackerStatusChangeListener progress) {
         // An idle worker extends its claim each time it has waited this long for events (Axon's default, a second),
         // well inside the claim timeout, which must be at least 3 s.
         return TrackingEventProcessorConfiguration.forParallelProcessing(threads)
                 .andInitialSegmentsCount(segmentCount)
                 .andBatchSize(BATCH)
                 .andEventAvailabilityTimeout(1, TimeUnit.SECONDS)
-                .andTokenClaimInterval(claimInterval().toMillis(), TimeUnit.MILLISECONDS);
+                .andTokenClaimInterval(claimInterval().toMillis(), TimeUnit.MILLISECONDS)
+                .andEventTrackerStatusChangeListener(progress);
     }
 }

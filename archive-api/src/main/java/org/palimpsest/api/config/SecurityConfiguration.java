@@ -8,6 +8,7 @@ import org.palimpsest.api.user.ArchiveUserDetails;
 import org.palimpsest.api.user.DemoAccounts;
 import org.palimpsest.api.user.LoginThrottle;
 import org.palimpsest.api.user.LoginThrottleFilter;
+import org.palimpsest.api.user.RecentlyVerifiedPasswords;
 import org.palimpsest.api.user.ThrottlingAuthenticationEvents;
 import org.palimpsest.api.web.MappedMethods;
 import org.palimpsest.api.web.ProblemResponses;
@@ -113,12 +114,16 @@ class SecurityConfiguration {
         }
     }
 
-    /** The archive's own accounts, preceded in demo mode by the demo accounts; outcomes feed the throttle. */
+    /**
+     * The archive's own accounts, preceded in demo mode by the demo accounts; outcomes feed the throttle. A password
+     * that matched its stored hash is remembered for a few minutes ({@link RecentlyVerifiedPasswords}), so a client
+     * that signs every request pays the slow hash once; the hash and the roles are still read on every request.
+     */
     @Bean
     AuthenticationManager archiveAuthentication(ArchiveUserDetails accounts, PasswordEncoder encoder,
                                                 PalimpsestProperties properties, LoginThrottle throttle) {
         DaoAuthenticationProvider stored = new DaoAuthenticationProvider(accounts);
-        stored.setPasswordEncoder(encoder);
+        stored.setPasswordEncoder(new RecentlyVerifiedPasswords(encoder));
         List<AuthenticationProvider> providers = new ArrayList<>();
         if (properties.securityOrDefault().demo()) {
             providers.add(new DemoAccounts());

@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * every segment of the group whoever claims it (a node stores its token after each batch it has projected). Every
  * segment must have passed the position: a tracking processor's segments all read the whole stream, each keeping the
  * events that belong to it.
+ *
+ * <p>This node's processors say when they move on ({@link ProjectionProgress}), and a waiting write looks again at
+ * once; only the progress of other nodes, which only the token store knows, is polled.
  */
 public class ReadYourWrites {
 
@@ -52,23 +55,30 @@ public class ReadYourWrites {
         Map<Integer, @Nullable TrackingToken> stored(String group);
     }
 
-    private static final long POLL_MILLIS = 10;
+    /** How often a waiting write looks again without being told: for the segments that other nodes project. */
+    public static final Duration RECHECK = Duration.ofMillis(10);
 
     private final Stream stream;
     private final Trackers trackers;
     private final Supplier<? extends Collection<String>> allGroups;
     private final Duration timeout;
+    private final ProjectionProgress progress;
+    private final Duration recheck;
 
     /**
      * @param allGroups what {@link #await()} waits for: the processing groups a client may read from after a command
      *                  whose effects are not named (command-line tools)
+     * @param progress  where this node's processors report that they moved on
+     * @param recheck   how long a write waits, unless told of progress, before it looks again
      */
     public ReadYourWrites(Stream stream, Trackers trackers, Supplier<? extends Collection<String>> allGroups,
-                          Duration timeout) {
+                          Duration timeout, ProjectionProgress progress, Duration recheck) {
         this.stream = stream;
         this.trackers = trackers;
         this.allGroups = allGroups;
         this.timeout = timeout;
+        this.progress = progress;
+        this.recheck = recheck;
     }
 
     /**
@@ -100,16 +110,19 @@ public class ReadYourWrites {
     private boolean awaitPosition(long position, String... processingGroups) {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (String group : processingGroups) {
+            long seen = progress.moves();
             while (!reached(group, position)) {
-                if (System.nanoTime() - deadline > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
                     return false;
                 }
                 try {
-                    Thread.sleep(POLL_MILLIS);
+                    progress.awaitMoveAfter(seen, recheck.compareTo(Duration.ofNanos(left)) < 0 ? recheck : Duration.ofNanos(left));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return false;
                 }
+                seen = progress.moves();
             }
         }
         return true;

@@ -87,7 +87,7 @@ final class ParkingAxon implements AutoCloseable {
         configurer.eventProcessing().usingTrackingEventProcessors().registerEventHandler(c -> view);
         AxonConfiguration archive = new AxonConfiguration();
         archive.projectionErrorsPropagate().configureModule(configurer);
-        archive.projectionBatches(ProjectionSegments.DEFAULT).configureModule(configurer);
+        archive.projectionBatches(ProjectionSegments.DEFAULT, new org.palimpsest.api.web.ProjectionProgress()).configureModule(configurer);
         new DeadLetterConfiguration().parkPoisonEvents(letters).configureModule(configurer);
         axon = configurer.start();
     }

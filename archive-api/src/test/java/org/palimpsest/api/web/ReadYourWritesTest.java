@@ -1,6 +1,7 @@
 package org.palimpsest.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -34,9 +35,16 @@ class ReadYourWritesTest {
 
     private final FakeStream stream = new FakeStream();
     private final FakeTrackers trackers = new FakeTrackers();
+    private final ProjectionProgress progress = new ProjectionProgress();
 
     private ReadYourWrites reads(Duration timeout) {
-        return new ReadYourWrites(stream, trackers, trackers.local::keySet, timeout);
+        return new ReadYourWrites(stream, trackers, trackers.local::keySet, timeout, progress, ReadYourWrites.RECHECK);
+    }
+
+    /** Looks again only when told: a write answered within the test's limit was woken by the processor's report. */
+    private ReadYourWrites toldOnly() {
+        return new ReadYourWrites(stream, trackers, trackers.local::keySet, Duration.ofHours(1), progress,
+                Duration.ofHours(1));
     }
 
     @Test
@@ -156,6 +164,39 @@ class ReadYourWritesTest {
     }
 
     @Test
+    void aWaitingWriteIsAnsweredWhenAProcessorOfThisNodeReportsThatItMovedOn() {
+        stream.lastEvents.put("doc-1", 50L);
+        trackers.runsHere("annotations", Map.of(WHOLE, at(49)));
+        ScheduledExecutorService processor = Executors.newSingleThreadScheduledExecutor();
+        try {
+            processor.schedule(() -> {
+                trackers.runsHere("annotations", Map.of(WHOLE, at(50)));
+                progress.onEventTrackerStatusChange(Map.of());
+            }, 100, TimeUnit.MILLISECONDS);
+
+            assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> assertThat(toldOnly().awaitAggregate("doc-1", "annotations")).isTrue());
+        } finally {
+            processor.shutdownNow();
+        }
+    }
+
+    @Test
+    void aMoveBetweenLookingAndWaitingIsNotSleptThrough() {
+        stream.lastEvents.put("doc-1", 50L);
+        trackers.runsHere("annotations", Map.of(WHOLE, at(49)));
+        // The processor moves on and reports it just after the write's first look, before it begins to wait.
+        trackers.afterFirstLook = () -> {
+            trackers.runsHere("annotations", Map.of(WHOLE, at(50)));
+            progress.onEventTrackerStatusChange(Map.of());
+        };
+
+        assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> assertThat(toldOnly().awaitAggregate("doc-1", "annotations")).isTrue());
+        assertThat(trackers.looks).hasValue(2);
+    }
+
+    @Test
     void withNoGroupNamedEveryProcessorMustReachTheHead() {
         stream.head = 70;
         trackers.runsHere("reading-views", Map.of(WHOLE, at(70)));
@@ -207,6 +248,8 @@ class ReadYourWritesTest {
         final Map<String, Map<Segment, @Nullable TrackingToken>> local = new ConcurrentHashMap<>();
         final Map<String, Map<Integer, @Nullable TrackingToken>> store = new ConcurrentHashMap<>();
         final AtomicInteger storeReads = new AtomicInteger();
+        final AtomicInteger looks = new AtomicInteger();
+        @Nullable Runnable afterFirstLook;
 
         void runsHere(String group, Map<Segment, TrackingToken> segments) {
             local.put(group, Map.copyOf(segments));
@@ -218,7 +261,11 @@ class ReadYourWritesTest {
 
         @Override
         public Optional<Map<Segment, @Nullable TrackingToken>> claimedHere(String group) {
-            return Optional.ofNullable(local.get(group));
+            Optional<Map<Segment, @Nullable TrackingToken>> segments = Optional.ofNullable(local.get(group));
+            if (looks.incrementAndGet() == 1 && afterFirstLook != null) {
+                afterFirstLook.run();
+            }
+            return segments;
         }
 
         @Override

@@ -47,9 +47,9 @@ class AnnotationResponses {
         return new WebAnnotationDocument(baseUrl.get(), revisionTimes);
     }
 
-    /** A parser checking selectors against the archive's document revisions. */
+    /** A parser, for one request, checking selectors against the archive's document revisions. */
     WebAnnotationParser parser() {
-        return new WebAnnotationParser(baseUrl.get(), documents);
+        return new WebAnnotationParser(baseUrl.get(), documents.forOneRequest());
     }
 
     Map<String, Object> render(AnnotationView view) {

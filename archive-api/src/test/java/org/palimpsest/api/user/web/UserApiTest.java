@@ -8,12 +8,26 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.palimpsest.api.ArchiveIntegrationTest;
+import org.palimpsest.api.PasswordChecks;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 /** Administrators manage accounts over HTTP; every change is in the audit stream, no password or hash ever is. */
 class UserApiTest extends ArchiveIntegrationTest {
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    private PasswordChecks checks;
+
+    @BeforeEach
+    void countChecks() {
+        checks = (PasswordChecks) encoder;
+    }
 
     @Test
     void anAddedAccountSignsInAndItsRoleChangesTakeEffectAndAreAudited() {
@@ -52,6 +66,34 @@ class UserApiTest extends ArchiveIntegrationTest {
         assertThat(audit.raw().body()).doesNotContain(password).doesNotContain(chosen).doesNotContain(generated)
                 .doesNotContain("{bcrypt}").doesNotContain("$2a$");
         assertThat(get("/api/admin/events/export", "admin").raw().body()).doesNotContain("{bcrypt}").doesNotContain(chosen);
+    }
+
+    @Test
+    void aSignedInAccountPaysTheSlowHashOnceWhileAChangedPasswordOrRevokedRoleCountsAtOnce() {
+        String name = "hugo-" + UUID.randomUUID().toString().substring(0, 6);
+        String password = "hugo-password-" + name;
+        postJson("/api/admin/users", Map.of("name", name, "roles", List.of("annotator", "auditor"), "password", password),
+                "admin");
+        assertThat(as(name, password, "GET", "/api/audit/events?type=None").status()).isEqualTo(200);
+        int afterFirst = checks.count();
+        for (int i = 0; i < 3; i++) {
+            assertThat(as(name, password, "GET", "/api/audit/events?type=None").status()).isEqualTo(200);
+        }
+        assertThat(checks.count()).as("password checks after the first sign-in").isEqualTo(afterFirst);
+
+        assertThat(as("admin", "admin", "DELETE", "/api/admin/users/" + name + "/roles/auditor", null).status()).isEqualTo(200);
+        assertThat(as(name, password, "GET", "/api/audit/events?type=None").status()).isEqualTo(403);
+
+        String chosen = "hugo-chosen-password-" + name;
+        assertThat(as("admin", "admin", "PUT", "/api/admin/users/" + name + "/password",
+                "{\"password\":\"" + chosen + "\"}").status()).isEqualTo(200);
+        int beforeOld = checks.count();
+        assertThat(as(name, password, "GET", "/api/documents?size=1").status()).isEqualTo(401);
+        assertThat(as(name, password, "GET", "/api/documents?size=1").status()).isEqualTo(401);
+        assertThat(checks.count()).as("a wrong password is checked every time").isEqualTo(beforeOld + 2);
+        assertThat(as(name, chosen, "GET", "/api/documents?size=1").status()).isEqualTo(200);
+        assertThat(as(name, chosen, "GET", "/api/documents?size=1").status()).isEqualTo(200);
+        assertThat(checks.count()).isEqualTo(beforeOld + 3);
     }
 
     @Test
