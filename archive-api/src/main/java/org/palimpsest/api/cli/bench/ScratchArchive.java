@@ -48,7 +48,7 @@ final class ScratchArchive implements AutoCloseable {
                 "--palimpsest.samples=false",
                 "--palimpsest.read-timeout=30m",
                 // The shipped default, stated because the reading-view latency is timed without a password check per request
-                // (signed-in reads, a BCrypt check each, are timed separately).
+                // (signed-in reads, which check a remembered password, are timed separately).
                 "--palimpsest.security.anonymous-read=true",
                 "--logging.level.root=WARN",
                 "--logging.level.org.palimpsest.api.user=ERROR");
