@@ -54,6 +54,14 @@ public final class ContentStore {
         return hash;
     }
 
+    /**
+     * Whether content is stored under {@code hash}, or held back to be in this unit of work: for a caller that
+     * remembers the hash of a value it put, so that putting it again costs no encoding and hashing.
+     */
+    public boolean holds(String hash) {
+        return contents.contains(hash);
+    }
+
     /** The value stored under {@code hash}. */
     public <T> T get(String hash, Class<T> type) {
         BsonDocument stored = contents.find(hash).orElseThrow(() ->

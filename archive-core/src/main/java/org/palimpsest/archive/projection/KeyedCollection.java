@@ -35,6 +35,19 @@ public final class KeyedCollection<T> {
      * store once per key; for content, which is never deleted but with its whole collection.
      */
     private final Set<String> known = ConcurrentHashMap.newKeySet();
+    /**
+     * Whether {@link #known} is all the collection holds, as far as {@link #contains} needs to know: so when this
+     * instance found it empty before writing anything (a fresh generation, a replay's scratch) or emptied it, until
+     * {@link #known} is cleared for its size. Then a key not known is taken to be absent without asking the store,
+     * which saves a round trip per new content hash. Another writer (a second node) may have stored it meanwhile: it
+     * is written again, which costs a write and is harmless for content stored under its hash; a key is never taken
+     * to be present unless it was seen.
+     */
+    private volatile Knowledge knowledge = Knowledge.UNCHECKED;
+    /** Whether this instance has written to the collection: then finding it empty would prove nothing. */
+    private volatile boolean written;
+
+    private enum Knowledge { UNCHECKED, COMPLETE, PARTIAL }
 
     KeyedCollection(MongoCollection<T> collection, int rank) {
         this.collection = collection;
@@ -53,6 +66,7 @@ public final class KeyedCollection<T> {
     /** Replaces (or inserts) the record under {@code key}. */
     public void put(String key, T record) {
         if (!ProjectionWrites.hold(this, key, record)) {
+            written = true;
             collection.replaceOne(Filters.eq("_id", key), record, new ReplaceOptions().upsert(true));
             remember(key);
         }
@@ -65,7 +79,8 @@ public final class KeyedCollection<T> {
 
     /**
      * Whether a record is under {@code key}, without reading it. Meant for content stored by its hash: a key once seen
-     * stored is taken to stay so until the collection is cleared in this process.
+     * stored is taken to stay so until the collection is cleared in this process; in a collection this instance found
+     * empty, a key it has not seen is taken to be absent (see {@link #knowledge}).
      */
     public boolean contains(String key) {
         Optional<Optional<T>> pending = ProjectionWrites.pending(this, key);
@@ -75,6 +90,9 @@ public final class KeyedCollection<T> {
         if (known.contains(key)) {
             return true;
         }
+        if (knowledge() == Knowledge.COMPLETE) {
+            return false;
+        }
         boolean stored = collection.find(Filters.eq("_id", key)).projection(Projections.include("_id")).first() != null;
         if (stored) {
             remember(key);
@@ -82,9 +100,19 @@ public final class KeyedCollection<T> {
         return stored;
     }
 
+    private Knowledge knowledge() {
+        if (knowledge == Knowledge.UNCHECKED) {
+            boolean empty = !written && collection.find().projection(Projections.include("_id")).first() == null;
+            // Asked again: a segment thread sharing this instance may have begun writing meanwhile.
+            knowledge = empty && !written ? Knowledge.COMPLETE : Knowledge.PARTIAL;
+        }
+        return knowledge;
+    }
+
     private void remember(String key) {
         if (known.size() >= KNOWN_LIMIT) {
             known.clear();
+            knowledge = Knowledge.PARTIAL;
         }
         known.add(key);
     }
@@ -92,6 +120,7 @@ public final class KeyedCollection<T> {
     public void delete(Collection<String> keys) {
         for (String key : keys) {
             if (!ProjectionWrites.hold(this, key, null)) {
+                written = true;
                 known.remove(key);
                 collection.deleteOne(Filters.eq("_id", key));
             }
@@ -103,6 +132,7 @@ public final class KeyedCollection<T> {
         ProjectionWrites.forget(this);
         known.clear();
         collection.deleteMany(Filters.empty());
+        knowledge = Knowledge.COMPLETE;
     }
 
     /** The collection as flushed, for queries. */
@@ -126,6 +156,7 @@ public final class KeyedCollection<T> {
                 ? new ReplaceOneModel<>(Filters.eq("_id", key), (T) value.get(), new ReplaceOptions().upsert(true))
                 : new DeleteOneModel<>(Filters.eq("_id", key))));
         if (!models.isEmpty()) {
+            written = true;
             collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
         }
         writes.forEach((key, value) -> {

@@ -26,6 +26,7 @@ final class ReadingViewStore {
     static final String CONTENTS = "reading_view_contents";
 
     private final ContentStore contents;
+    private final RememberedContents remembered;
     private final KeyedCollection<StoredRevision> revisions;
     private final KeyedCollection<ReadingViewVersion> versions;
     private final VersionIndex versionIndex;
@@ -35,6 +36,7 @@ final class ReadingViewStore {
     ReadingViewStore(StoreCollections collections) {
         // First: content is written before anything that refers to it.
         this.contents = collections.contents(CONTENTS);
+        this.remembered = new RememberedContents(contents);
         this.revisions = collections.keyed(REVISIONS, StoredRevision.class);
         this.versions = collections.keyed(VERSIONS, ReadingViewVersion.class);
         this.versionIndex = collections.versionIndex(VERSIONS);
@@ -49,16 +51,13 @@ final class ReadingViewStore {
     void save(ReadingView view) {
         long version = versionIndex.append(view.id(), view.asOf().position(), view.asOf().time());
         String key = ReadingViewVersion.key(view.id(), version);
-        ViewContents stored = new ViewContents(contents.put(view.text(), String.class),
-                contents.putList(view.fixes(), FixView.class), contents.putList(view.segments(), Segment.class),
-                contents.putList(view.redactions(), Redaction.class));
-        versions.put(key, new ReadingViewVersion(key, view.withoutContents(), stored));
+        versions.put(key, new ReadingViewVersion(key, view.withoutContents(), remembered.view(view)));
         views.put(view.id(), view);
     }
 
     void saveRevision(DocumentRevision revision) {
         revisions.put(revision.key(), new StoredRevision(revision.key(), revision.documentId(), revision.revision(), null,
-                contents.put(revision.text(), String.class), revision.time(), revision.cause(), revision.fixId(),
+                remembered.text(revision.documentId(), revision.text()), revision.time(), revision.cause(), revision.fixId(),
                 revision.actor(), revision.position()));
     }
 
