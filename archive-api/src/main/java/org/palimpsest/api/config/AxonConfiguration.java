@@ -40,6 +40,7 @@ import org.palimpsest.archive.eventstore.BulkAppendUndo;
 import org.palimpsest.archive.eventstore.SequencedMongoEventStorageEngine;
 import org.palimpsest.archive.projection.ProjectionGenerations;
 import org.palimpsest.archive.projection.reading.ReadingViewProjection;
+import org.palimpsest.archive.projection.reading.ReadingViewQueries;
 import org.palimpsest.archive.serialization.ArchiveJson;
 import org.palimpsest.archive.provenance.Actors;
 import org.palimpsest.archive.history.AuditTrail;
@@ -210,6 +211,11 @@ class AxonConfiguration {
                                                 org.palimpsest.archive.projection.analysis.AnalysisCache analyses) {
         return new ReadingViewProjection(projectionDatabase, generations.current(ReadingViewProjection.PROCESSING_GROUP),
                 analysisBudget, analyses);
+    }
+
+    @Bean
+    ReadingViewQueries readingViewQueries(ReadingViewProjection projection) {
+        return new ReadingViewQueries(projection);
     }
 
     @Bean

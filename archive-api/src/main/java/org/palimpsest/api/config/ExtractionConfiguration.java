@@ -15,7 +15,9 @@ import org.palimpsest.archive.extraction.names.NameEntry;
 import org.palimpsest.archive.projection.ProjectionGenerations;
 import org.palimpsest.archive.projection.analysis.AnalysisCache;
 import org.palimpsest.archive.projection.email.EmailProjection;
+import org.palimpsest.archive.projection.email.EmailQueries;
 import org.palimpsest.archive.projection.timeline.TimelineProjection;
+import org.palimpsest.archive.projection.timeline.TimelineQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -88,6 +90,16 @@ class ExtractionConfiguration {
                                           ProjectionGenerations generations, AnalysisBudget budget, AnalysisCache analyses) {
         return new TimelineProjection(projectionDatabase, names, generations.current(TimelineProjection.PROCESSING_GROUP),
                 budget, analyses);
+    }
+
+    @Bean
+    EmailQueries emailQueries(EmailProjection projection) {
+        return new EmailQueries(projection);
+    }
+
+    @Bean
+    TimelineQueries timelineQueries(TimelineProjection projection) {
+        return new TimelineQueries(projection);
     }
 
     private static String bundled() {

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import org.palimpsest.archive.projection.reading.FindReadingView;
 import org.palimpsest.archive.projection.reading.FindReadingViewAsOf;
 import org.palimpsest.archive.projection.reading.ReadingViewProjection;
+import org.palimpsest.archive.projection.reading.ReadingViewQueries;
 
 /**
  * Checks that the reading views an as-of read returns are what a replay of the events produces, document by
@@ -44,8 +45,8 @@ public final class ReadingViewConsistency implements ProjectionComparison<Readin
         List<ConsistencyReport.Difference> differences = new ArrayList<>();
         for (String id : ids) {
             RecordDifferences.between(projection(), id, "",
-                    live.handle(new FindReadingViewAsOf(id, bound.position(), bound.time())).orElse(null),
-                    replayed.handle(new FindReadingView(id)).orElse(null), differences);
+                    new ReadingViewQueries(live).handle(new FindReadingViewAsOf(id, bound.position(), bound.time())).orElse(null),
+                    new ReadingViewQueries(replayed).handle(new FindReadingView(id)).orElse(null), differences);
         }
         return new Outcome(ids.size(), differences);
     }

@@ -26,6 +26,7 @@ import org.palimpsest.archive.fix.TranslationFixRejected;
 import org.palimpsest.archive.projection.reading.FindReadingViewAsOf;
 import org.palimpsest.archive.projection.reading.ReadingView;
 import org.palimpsest.archive.projection.reading.ReadingViewProjection;
+import org.palimpsest.archive.projection.reading.ReadingViewQueries;
 import org.palimpsest.archive.projection.timeline.TimelineEntry;
 import org.palimpsest.archive.projection.timeline.TimelineProjection;
 
@@ -143,10 +144,10 @@ class VersionStorageTest {
                 .isLessThan(ACCEPTED * (6 * textBytes));
 
         // As-of reads still give back each state exactly.
-        ReadingView first = views.handle(new FindReadingViewAsOf("ledger", 1L, null)).orElseThrow();
+        ReadingView first = new ReadingViewQueries(views).handle(new FindReadingViewAsOf("ledger", 1L, null)).orElseThrow();
         assertThat(first.text()).isEqualTo(TEXT);
         assertThat(first.fixes()).isEmpty();
-        ReadingView reviewed = views.handle(new FindReadingViewAsOf("ledger", 1L + 2 * REVIEWED, null)).orElseThrow();
+        ReadingView reviewed = new ReadingViewQueries(views).handle(new FindReadingViewAsOf("ledger", 1L + 2 * REVIEWED, null)).orElseThrow();
         assertThat(reviewed.fixes()).hasSize(REVIEWED);
         assertThat(reviewed.text()).isEqualTo(TEXT);
         assertThat(reviewed.segments()).isEqualTo(first.segments());

@@ -4,11 +4,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.queryhandling.QueryHandler;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.extraction.AnalysisBudget;
@@ -22,8 +20,8 @@ import org.palimpsest.archive.projection.analysis.TextAnalyses;
 
 /**
  * Extracts the emails each document quotes, again whenever its text changes (imports, accepted and reverted
- * fixes), into {@code emails}; messages are formed from renderings at query time, so a better grouping rule
- * needs no rebuild. Every write is keyed by unique ids.
+ * fixes), into {@code emails}; messages are formed from renderings at query time ({@link EmailQueries}), so a
+ * better grouping rule needs no rebuild. Every write is keyed by unique ids.
  */
 @ProcessingGroup(EmailProjection.PROCESSING_GROUP)
 public class EmailProjection extends TextDerivedProjection {
@@ -32,7 +30,6 @@ public class EmailProjection extends TextDerivedProjection {
     static final String RENDERINGS = "emails";
     static final String DOCUMENTS = "email_documents";
 
-    private final RenderingGroups groups;
     private final Function<String, Optional<String>> aliasResolver;
     private final AnalysisCache analyses;
 
@@ -51,8 +48,12 @@ public class EmailProjection extends TextDerivedProjection {
                            AnalysisBudget budget, AnalysisCache analyses) {
         super(database, DOCUMENTS, RENDERINGS, EmailRendering.class, generation, budget);
         this.aliasResolver = aliasResolver;
-        this.groups = new RenderingGroups(aliasResolver);
         this.analyses = analyses;
+    }
+
+    /** Maps any spelling of a known person's name to a stable id, as the renderings were stored with. */
+    Function<String, Optional<String>> aliasResolver() {
+        return aliasResolver;
     }
 
     @Override
@@ -74,23 +75,6 @@ public class EmailProjection extends TextDerivedProjection {
         return records(EmailRendering.class).committed();
     }
 
-    @QueryHandler
-    public EmailPage handle(ListEmails query) {
-        List<EmailMessage> matching = groups.group(renderings(query.position(), query.time())).stream()
-                .filter(m -> query.participant() == null || mentions(m, query.participant()))
-                .filter(m -> query.from() == null || (m.time() != null && !m.time().isBefore(query.from())))
-                .filter(m -> query.to() == null || (m.time() != null && m.time().isBefore(query.to())))
-                .toList();
-        List<EmailMessage> page = matching.stream().skip((long) query.page() * query.size()).limit(query.size()).toList();
-        return new EmailPage(page, query.page(), query.size(), matching.size());
-    }
-
-    @QueryHandler
-    public Optional<EmailMessage> handle(FindEmail query) {
-        return groups.group(renderings(query.position(), query.time())).stream()
-                .filter(m -> m.id().equals(query.messageId())).findFirst();
-    }
-
     @Override
     protected List<String> derive(FollowedDocument doc, ProjectionPosition at, long version) {
         List<String> keys = new ArrayList<>();
@@ -107,23 +91,9 @@ public class EmailProjection extends TextDerivedProjection {
         records(EmailRendering.class).delete(keys);
     }
 
-    private boolean mentions(EmailMessage message, String participant) {
-        String wanted = participant.toLowerCase(Locale.ROOT);
-        Optional<String> person = aliasResolver.apply(participant.strip());
-        return message.renderings().stream().flatMap(r -> r.participants().stream()).anyMatch(p ->
-                contains(p.name(), wanted) || contains(p.address(), wanted)
-                        || (person.isPresent() && p.name() != null && person.equals(aliasResolver.apply(p.name().strip()))));
-    }
-
-    private static boolean contains(@Nullable String value, String wanted) {
-        return value != null && value.toLowerCase(Locale.ROOT).contains(wanted);
-    }
-
     /** Every rendering, ungrouped, as the projection held them at {@code position} or {@code time}; both null: now. */
     public List<EmailRendering> renderings(@Nullable Long position, @Nullable Instant time) {
         return position == null && time == null ? renderings().find().into(new ArrayList<>())
                 : derivedAsOf(RENDERINGS, EmailRendering.class, position, time);
     }
-
-
 }

@@ -1,9 +1,7 @@
 package org.palimpsest.archive.projection.reading;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +12,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.queryhandling.QueryHandler;
-import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.document.DocumentImported;
 import org.palimpsest.archive.document.DocumentReimported;
@@ -31,13 +27,13 @@ import org.palimpsest.archive.projection.ProjectionPosition;
 import org.palimpsest.archive.projection.Generation;
 import org.palimpsest.archive.projection.GenerationalProjection;
 import org.palimpsest.archive.projection.Rebuildable;
-import org.palimpsest.archive.projection.VersionIndex;
 import org.palimpsest.archive.projection.analysis.AnalysisCache;
 
 /**
  * Projects document and fix events into {@code reading_views} (one record per document),
  * {@code document_revisions} (the text of every revision) and {@code reading_view_versions} (every state the
  * view has had, indexed by the position and time it became current, for as-of reads). All keyed by unique ids.
+ * {@link ReadingViewQueries} answers from them.
  */
 @ProcessingGroup(ReadingViewProjection.PROCESSING_GROUP)
 public class ReadingViewProjection extends GenerationalProjection<ReadingViewStore> {
@@ -170,54 +166,6 @@ public class ReadingViewProjection extends GenerationalProjection<ReadingViewSto
         }).toList();
     }
 
-    @QueryHandler
-    public Optional<ReadingView> handle(FindReadingView query) {
-        return find(query.documentId());
-    }
-
-    /** Three key lookups whatever the length of the document's history (see {@link VersionIndex}). */
-    @QueryHandler
-    public Optional<ReadingView> handle(FindReadingViewAsOf query) {
-        return store().asOf(query.documentId(), query.position(), query.time());
-    }
-
-    @QueryHandler
-    public List<VersionIndex.Stamp> handle(ListReadingViewVersions query) {
-        return store().stamps(query.documentId());
-    }
-
-    @QueryHandler
-    public Optional<DocumentRevision> handle(FindRevision query) {
-        return store().revision(query.documentId(), query.revision());
-    }
-
-    @QueryHandler
-    public ReadingViewPage handle(ListReadingViews query) {
-        if (query.position() != null || query.time() != null) {
-            return listAsOf(query);
-        }
-        Bson filter = query.language() == null ? Filters.empty() : Filters.eq("language", query.language());
-        List<ReadingViewSummary> items = new ArrayList<>();
-        store().views().committed().find(filter)
-                .sort(Sorts.ascending("_id"))
-                .skip(query.page() * query.size())
-                .limit(query.size())
-                .forEach(v -> items.add(v.summary()));
-        return new ReadingViewPage(items, query.page(), query.size(), store().views().committed().countDocuments(filter));
-    }
-
-    /** One version lookup per document known now: documents are never removed, so this covers every past one. */
-    private ReadingViewPage listAsOf(ListReadingViews query) {
-        List<ReadingViewSummary> matching = currentIds().stream().sorted()
-                .map(id -> handle(new FindReadingViewAsOf(id, query.position(), query.time())))
-                .flatMap(Optional::stream)
-                .filter(v -> query.language() == null || v.language().equals(query.language()))
-                .map(ReadingView::summary)
-                .toList();
-        List<ReadingViewSummary> page = matching.stream().skip((long) query.page() * query.size()).limit(query.size()).toList();
-        return new ReadingViewPage(page, query.page(), query.size(), matching.size());
-    }
-
     /** Ids of every document that has a reading view now. */
     public List<String> currentIds() {
         List<String> ids = new ArrayList<>();
@@ -226,7 +174,7 @@ public class ReadingViewProjection extends GenerationalProjection<ReadingViewSto
         return ids;
     }
 
-    private Optional<ReadingView> find(String documentId) {
+    Optional<ReadingView> find(String documentId) {
         return store().find(documentId);
     }
 

@@ -5,14 +5,10 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.queryhandling.QueryHandler;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.names.NameCatalog;
-import org.palimpsest.archive.extraction.names.NameEntry;
 import org.palimpsest.archive.projection.FollowedDocument;
 import org.palimpsest.archive.projection.Generation;
 import org.palimpsest.archive.projection.Rebuildable;
@@ -23,7 +19,7 @@ import org.palimpsest.archive.projection.analysis.AnalysisCache;
 /**
  * Extracts dated statements from each document whenever its text changes into {@code timeline_entries},
  * each tagged with the people and organizations it names. Events are grouped at query time, so a better
- * grouping rule applies at once; a better extractor needs a rebuild of this projection only.
+ * grouping rule applies at once ({@link TimelineQueries}); a better extractor needs a rebuild of this projection only.
  */
 @ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
 public class TimelineProjection extends TextDerivedProjection {
@@ -51,6 +47,11 @@ public class TimelineProjection extends TextDerivedProjection {
         this.analyses = analyses;
     }
 
+    /** The catalog that names people and organizations in entries and queries. */
+    NameCatalog names() {
+        return names;
+    }
+
     @Override
     public String processingGroup() {
         return PROCESSING_GROUP;
@@ -68,22 +69,6 @@ public class TimelineProjection extends TextDerivedProjection {
 
     private MongoCollection<TimelineEntry> entries() {
         return records(TimelineEntry.class).committed();
-    }
-
-    @QueryHandler
-    public List<TimelineEvent> handle(TimelineQuery query) {
-        Optional<String> person = query.person() == null ? Optional.empty() : names.resolve(query.person().strip()).map(NameEntry::id);
-        List<TimelineEntry> all = entries(query.position(), query.time());
-        List<TimelineEntry> matching = all.stream()
-                .filter(e -> query.language() == null || languageMatches(e.language(), query.language()))
-                .filter(e -> query.text() == null || contains(e.text(), query.text()))
-                .filter(e -> query.person() == null
-                        || (person.isPresent() ? e.names().contains(person.get()) : contains(e.text(), query.person())))
-                .toList();
-        return EventGrouping.group(matching).stream()
-                .filter(event -> query.from() == null || (event.latest() != null && !event.latest().isBefore(query.from())))
-                .filter(event -> query.to() == null || (event.earliest() != null && !event.earliest().isAfter(query.to())))
-                .toList();
     }
 
     /** Every entry, ungrouped, as the projection held them at {@code position} or {@code time}; both null: now. */
@@ -110,15 +95,4 @@ public class TimelineProjection extends TextDerivedProjection {
     protected void delete(List<String> keys) {
         records(TimelineEntry.class).delete(keys);
     }
-
-    private static boolean languageMatches(String language, String wanted) {
-        String l = language.toLowerCase(Locale.ROOT);
-        String w = wanted.toLowerCase(Locale.ROOT);
-        return l.equals(w) || l.startsWith(w + "-");
-    }
-
-    private static boolean contains(String text, String wanted) {
-        return text.toLowerCase(Locale.ROOT).contains(wanted.toLowerCase(Locale.ROOT));
-    }
-
 }

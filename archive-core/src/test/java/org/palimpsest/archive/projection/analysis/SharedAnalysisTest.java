@@ -21,11 +21,14 @@ import org.palimpsest.archive.document.DocumentSource;
 import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.projection.Generation;
 import org.palimpsest.archive.projection.email.EmailProjection;
+import org.palimpsest.archive.projection.email.EmailQueries;
 import org.palimpsest.archive.projection.email.ListEmails;
 import org.palimpsest.archive.projection.reading.FindReadingView;
 import org.palimpsest.archive.projection.reading.ReadingView;
 import org.palimpsest.archive.projection.reading.ReadingViewProjection;
+import org.palimpsest.archive.projection.reading.ReadingViewQueries;
 import org.palimpsest.archive.projection.timeline.TimelineProjection;
+import org.palimpsest.archive.projection.timeline.TimelineQueries;
 import org.palimpsest.archive.projection.timeline.TimelineQuery;
 
 /**
@@ -84,11 +87,11 @@ class SharedAnalysisTest {
         assertThat(analyses.runs("timeline")).isEqualTo(1);
         assertThat(analyses.runs("emails")).isEqualTo(1);
         // And what they derived is what each would have found alone.
-        ReadingView view = views.handle(new FindReadingView("doc-1")).orElseThrow();
+        ReadingView view = new ReadingViewQueries(views).handle(new FindReadingView("doc-1")).orElseThrow();
         assertThat(view.segments()).isNotEmpty();
         assertThat(view.redactions()).hasSize(1);
-        assertThat(timeline.handle(new TimelineQuery(null, null, null, null, null))).isNotEmpty();
-        assertThat(emails.handle(new ListEmails(null, null, null, 0, 50)).items()).hasSize(1);
+        assertThat(new TimelineQueries(timeline).handle(new TimelineQuery(null, null, null, null, null))).isNotEmpty();
+        assertThat(new EmailQueries(emails).handle(new ListEmails(null, null, null, 0, 50)).items()).hasSize(1);
     }
 
     @Test

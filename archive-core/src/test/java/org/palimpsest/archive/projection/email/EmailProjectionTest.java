@@ -35,12 +35,14 @@ class EmailProjectionTest {
     private MongoServer server;
     private MongoClient client;
     private EmailProjection emails;
+    private EmailQueries queries;
 
     @BeforeEach
     void start() {
         server = new MongoServer(H2Backend.inMemory());
         client = MongoClients.create(server.bindAndGetConnectionString());
         emails = new EmailProjection(client.getDatabase("email_test"), name -> Optional.empty());
+        queries = new EmailQueries(emails);
         emails.on(new DocumentImported("doc", new DocumentSource(null, null, T0), "Budget", "en", null, TEXT,
                 "hash", "editor"), T0, new GlobalSequenceTrackingToken(1));
     }
@@ -53,13 +55,13 @@ class EmailProjectionTest {
 
     @Test
     void aQuotedEmailIsListedAndFoundByItsId() {
-        EmailPage page = emails.handle(new ListEmails(null, null, null, 0, 10));
+        EmailPage page = queries.handle(new ListEmails(null, null, null, 0, 10));
 
         assertThat(page.total()).isEqualTo(1);
         EmailMessage message = page.items().get(0);
-        assertThat(emails.handle(new FindEmail(message.id(), null, null))).contains(message);
-        assertThat(emails.handle(new ListEmails("minho", null, null, 0, 10)).total()).isEqualTo(1);
-        assertThat(emails.handle(new ListEmails("nobody", null, null, 0, 10)).total()).isZero();
+        assertThat(queries.handle(new FindEmail(message.id(), null, null))).contains(message);
+        assertThat(queries.handle(new ListEmails("minho", null, null, 0, 10)).total()).isEqualTo(1);
+        assertThat(queries.handle(new ListEmails("nobody", null, null, 0, 10)).total()).isZero();
     }
 
     @Test

@@ -34,12 +34,14 @@ class ReadingViewProjectionTest {
     private MongoServer server;
     private MongoClient client;
     private ReadingViewProjection projection;
+    private ReadingViewQueries queries;
 
     @BeforeEach
     void start() {
         server = new MongoServer(H2Backend.inMemory());
         client = MongoClients.create(server.bindAndGetConnectionString());
         projection = new ReadingViewProjection(client.getDatabase("reading_test"));
+        queries = new ReadingViewQueries(projection);
         projection.on(new DocumentImported("doc", new DocumentSource(null, null, T0), "Harbour", "en", null, TEXT,
                 "hash", "editor"), T0, token(1));
     }
@@ -55,7 +57,7 @@ class ReadingViewProjectionTest {
     }
 
     private ReadingView view() {
-        return projection.handle(new FindReadingView("doc")).orElseThrow();
+        return queries.handle(new FindReadingView("doc")).orElseThrow();
     }
 
     private void propose(String fixId, String exact, String replacement, long position) {
@@ -74,8 +76,8 @@ class ReadingViewProjectionTest {
         assertThat(view.revision()).isZero();
         assertThat(view.segments()).isNotEmpty();
         assertThat(view.asOf().position()).isEqualTo(1);
-        assertThat(projection.handle(new ListReadingViews(null, 0, 10)).total()).isEqualTo(1);
-        assertThat(projection.handle(new FindRevision("doc", 0)).orElseThrow().text()).isEqualTo(TEXT);
+        assertThat(queries.handle(new ListReadingViews(null, 0, 10)).total()).isEqualTo(1);
+        assertThat(queries.handle(new FindRevision("doc", 0)).orElseThrow().text()).isEqualTo(TEXT);
     }
 
     @Test
@@ -90,7 +92,7 @@ class ReadingViewProjectionTest {
         assertThat(view().text()).isEqualTo(fixed);
         assertThat(view().revision()).isEqualTo(1);
         assertThat(view().fixes()).extracting(FixView::state).containsExactly(FixState.ACCEPTED, FixState.REJECTED);
-        assertThat(projection.handle(new FindRevision("doc", 1)).orElseThrow().text()).isEqualTo(fixed);
+        assertThat(queries.handle(new FindRevision("doc", 1)).orElseThrow().text()).isEqualTo(fixed);
 
         projection.on(new TranslationFixReverted("doc", "f1", change(fixed, "dusk", "dawn"), 2, "editor", null),
                 T0.plusSeconds(6), token(6));
@@ -104,13 +106,13 @@ class ReadingViewProjectionTest {
         projection.on(new TranslationFixAccepted("doc", "f1", change(TEXT, "dawn", "dusk"), 1, false, "editor", null),
                 T0.plusSeconds(4), token(4));
 
-        assertThat(projection.handle(new ListReadingViewVersions("doc"))).hasSize(3);
-        assertThat(projection.handle(new FindReadingViewAsOf("doc", 1L, null)).orElseThrow().fixes()).isEmpty();
-        assertThat(projection.handle(new FindReadingViewAsOf("doc", 3L, null)).orElseThrow().fixes()).hasSize(1);
-        assertThat(projection.handle(new FindReadingViewAsOf("doc", 3L, null)).orElseThrow().text()).isEqualTo(TEXT);
-        assertThat(projection.handle(new FindReadingViewAsOf("doc", null, T0.plusSeconds(4))).orElseThrow().text())
+        assertThat(queries.handle(new ListReadingViewVersions("doc"))).hasSize(3);
+        assertThat(queries.handle(new FindReadingViewAsOf("doc", 1L, null)).orElseThrow().fixes()).isEmpty();
+        assertThat(queries.handle(new FindReadingViewAsOf("doc", 3L, null)).orElseThrow().fixes()).hasSize(1);
+        assertThat(queries.handle(new FindReadingViewAsOf("doc", 3L, null)).orElseThrow().text()).isEqualTo(TEXT);
+        assertThat(queries.handle(new FindReadingViewAsOf("doc", null, T0.plusSeconds(4))).orElseThrow().text())
                 .isEqualTo(TEXT.replace("dawn", "dusk"));
-        assertThat(projection.handle(new FindReadingViewAsOf("doc", 0L, null))).as("before the import").isEmpty();
+        assertThat(queries.handle(new FindReadingViewAsOf("doc", 0L, null))).as("before the import").isEmpty();
     }
 
     @Test
@@ -119,15 +121,15 @@ class ReadingViewProjectionTest {
         propose("f1", "dawn", "dusk", 2);
 
         assertThat(view().fixes()).hasSize(1);
-        assertThat(projection.handle(new ListReadingViewVersions("doc"))).hasSize(2);
+        assertThat(queries.handle(new ListReadingViewVersions("doc"))).hasSize(2);
     }
 
     @Test
     void aResetEmptiesEveryCollection() {
         projection.reset();
 
-        assertThat(projection.handle(new FindReadingView("doc"))).isEmpty();
-        assertThat(projection.handle(new FindReadingViewAsOf("doc", 1L, null))).isEmpty();
-        assertThat(projection.handle(new FindRevision("doc", 0))).isEmpty();
+        assertThat(queries.handle(new FindReadingView("doc"))).isEmpty();
+        assertThat(queries.handle(new FindReadingViewAsOf("doc", 1L, null))).isEmpty();
+        assertThat(queries.handle(new FindRevision("doc", 0))).isEmpty();
     }
 }

@@ -76,6 +76,7 @@ class RememberedContentsTest {
     private MongoClient client;
     private final CountingStrings strings = new CountingStrings();
     private ReadingViewProjection projection;
+    private ReadingViewQueries queries;
 
     @BeforeEach
     void start() {
@@ -85,6 +86,7 @@ class RememberedContentsTest {
         MongoDatabase counted = plain.withCodecRegistry(CodecRegistries.fromRegistries(
                 CodecRegistries.fromCodecs(strings), plain.getCodecRegistry()));
         projection = new ReadingViewProjection(counted);
+        queries = new ReadingViewQueries(projection);
         importText(1);
     }
 
@@ -116,9 +118,9 @@ class RememberedContentsTest {
 
         // Each event replaces the current view (its text encoded once); the versions refer to the text stored at import.
         assertThat(strings.encoded).as("one encoding of the text per event").hasValue(3);
-        assertThat(projection.handle(new FindReadingViewAsOf("doc", 3L, null)).orElseThrow().fixes())
+        assertThat(queries.handle(new FindReadingViewAsOf("doc", 3L, null)).orElseThrow().fixes())
                 .extracting(FixView::id).containsExactly("f1", "f2");
-        assertThat(projection.handle(new FindReadingViewAsOf("doc", 4L, null)).orElseThrow().text()).isEqualTo(TEXT);
+        assertThat(queries.handle(new FindReadingViewAsOf("doc", 4L, null)).orElseThrow().text()).isEqualTo(TEXT);
     }
 
     @Test
@@ -131,11 +133,11 @@ class RememberedContentsTest {
                 false, "editor", null), T0.plusSeconds(3), new GlobalSequenceTrackingToken(3));
 
         assertThat(strings.encoded).as("the revision and the version share one encoding").hasValue(2);
-        assertThat(projection.handle(new FindRevision("doc", 1)).orElseThrow().text()).isEqualTo(fixed);
-        ReadingView then = projection.handle(new FindReadingViewAsOf("doc", 3L, null)).orElseThrow();
+        assertThat(queries.handle(new FindRevision("doc", 1)).orElseThrow().text()).isEqualTo(fixed);
+        ReadingView then = queries.handle(new FindReadingViewAsOf("doc", 3L, null)).orElseThrow();
         assertThat(then.text()).isEqualTo(fixed);
         assertThat(then.fixes()).extracting(FixView::state).containsExactly(FixState.ACCEPTED);
-        assertThat(projection.handle(new FindReadingViewAsOf("doc", 2L, null)).orElseThrow().text()).isEqualTo(TEXT);
+        assertThat(queries.handle(new FindReadingViewAsOf("doc", 2L, null)).orElseThrow().text()).isEqualTo(TEXT);
     }
 
     @Test
@@ -146,10 +148,10 @@ class RememberedContentsTest {
         importText(1);
         propose("f1", "gale", "storm", 2);
 
-        ReadingView imported = projection.handle(new FindReadingViewAsOf("doc", 1L, null)).orElseThrow();
+        ReadingView imported = queries.handle(new FindReadingViewAsOf("doc", 1L, null)).orElseThrow();
         assertThat(imported.text()).isEqualTo(TEXT);
         assertThat(imported.segments()).isNotEmpty();
-        assertThat(projection.handle(new FindReadingViewAsOf("doc", 2L, null)).orElseThrow().fixes()).hasSize(1);
-        assertThat(projection.handle(new FindRevision("doc", 0)).orElseThrow().text()).isEqualTo(TEXT);
+        assertThat(queries.handle(new FindReadingViewAsOf("doc", 2L, null)).orElseThrow().fixes()).hasSize(1);
+        assertThat(queries.handle(new FindRevision("doc", 0)).orElseThrow().text()).isEqualTo(TEXT);
     }
 }

@@ -33,12 +33,14 @@ class TimelineProjectionTest {
     private MongoServer server;
     private MongoClient client;
     private TimelineProjection timeline;
+    private TimelineQueries queries;
 
     @BeforeEach
     void start() {
         server = new MongoServer(H2Backend.inMemory());
         client = MongoClients.create(server.bindAndGetConnectionString());
         timeline = new TimelineProjection(client.getDatabase("timeline_test"), NAMES);
+        queries = new TimelineQueries(timeline);
         timeline.on(new DocumentImported("doc", new DocumentSource(null, null, T0), "Board", "en", "2017-01-01", TEXT,
                 "hash", "editor"), T0, new GlobalSequenceTrackingToken(1));
     }
@@ -50,13 +52,13 @@ class TimelineProjectionTest {
     }
 
     private List<TimelineEvent> now() {
-        return timeline.handle(new TimelineQuery(null, null, null, null, null));
+        return queries.handle(new TimelineQuery(null, null, null, null, null));
     }
 
     @Test
     void datedStatementsBecomeEventsWithTheNamesTheyMention() {
         assertThat(now()).extracting(TimelineEvent::iso).containsExactly("2015-03", "2016-06-04");
-        assertThat(timeline.handle(new TimelineQuery(null, null, null, "D. Whitlock", null)))
+        assertThat(queries.handle(new TimelineQuery(null, null, null, "D. Whitlock", null)))
                 .extracting(TimelineEvent::iso).containsExactly("2015-03");
     }
 
@@ -67,7 +69,7 @@ class TimelineProjectionTest {
                 new GlobalSequenceTrackingToken(2));
 
         assertThat(now()).extracting(TimelineEvent::iso).containsExactly("2014-06-04", "2015-03");
-        assertThat(timeline.handle(new TimelineQuery(null, null, null, null, null, 1L, null)))
+        assertThat(queries.handle(new TimelineQuery(null, null, null, null, null, 1L, null)))
                 .extracting(TimelineEvent::iso).containsExactly("2015-03", "2016-06-04");
         assertThat(timeline.entries(1L, null)).allSatisfy(e -> assertThat(e.revision()).isZero());
         assertThat(timeline.entries(2L, null)).allSatisfy(e -> assertThat(e.revision()).isEqualTo(1));
