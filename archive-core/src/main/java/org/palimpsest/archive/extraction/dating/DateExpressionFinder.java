@@ -23,6 +23,10 @@ final class DateExpressionFinder {
             .comparingInt((DateExpression e) -> e.at().start())
             .thenComparing(Comparator.comparingInt((DateExpression e) -> e.at().length()).reversed());
 
+    /** The distinct cues of the rules, each looked for once per text, and the index of each rule's cue. */
+    private static final List<Cue> CUES = RULES.stream().map(DateRule::cue).distinct().toList();
+    private static final int[] CUE_OF_RULE = RULES.stream().mapToInt(rule -> CUES.indexOf(rule.cue())).toArray();
+
     /**
      * One matcher per rule and thread, reset for each sentence: a document has as many sentences as it has lines or
      * more, and allocating dozens of matchers for each was a large part of the timeline's time.
@@ -35,10 +39,29 @@ final class DateExpressionFinder {
 
     /** The expressions in {@code sentence}, in reading order, none overlapping; indexes are the sentence's own. */
     static List<DateExpression> find(String sentence) {
+        return find(sentence, true);
+    }
+
+    /**
+     * As {@link #find(String)}; without {@code cued}, every rule's pattern runs whether its cue is there or not,
+     * which must give the same answer, only slower (the test of the cues compares the two).
+     */
+    static List<DateExpression> find(String sentence, boolean cued) {
         List<DateExpression> all = new ArrayList<>();
         Matcher[] matchers = MATCHERS.get();
         CharSequence watched = AnalysisBudget.watch(sentence);
+        // Per cue: 0 not looked for yet, 1 present, -1 absent.
+        byte[] present = new byte[CUES.size()];
         for (int r = 0; r < matchers.length; r++) {
+            if (cued) {
+                int cue = CUE_OF_RULE[r];
+                if (present[cue] == 0) {
+                    present[cue] = CUES.get(cue).foundIn(sentence) ? (byte) 1 : (byte) -1;
+                }
+                if (present[cue] < 0) {
+                    continue;
+                }
+            }
             RULES.get(r).findIn(matchers[r].reset(watched), all);
         }
         all.sort(LEFTMOST_LONGEST);

@@ -9,8 +9,9 @@ import org.palimpsest.archive.extraction.AnalysisBudget;
 /**
  * One shape of date expression: a pattern and how to read a match. A pattern may name a group {@code date} when it
  * needs context that is not part of the date ("in 2017", "5일(현지시간)"): the expression is then that group only.
+ * The {@link Cue} is what every match contains, looked for before the pattern runs.
  */
-record DateRule(String name, Pattern pattern, boolean narrowed, Reader reader) {
+record DateRule(String name, Cue cue, Pattern pattern, boolean narrowed, Reader reader) {
 
     @FunctionalInterface
     interface Reader {
@@ -18,8 +19,8 @@ record DateRule(String name, Pattern pattern, boolean narrowed, Reader reader) {
         @Nullable DateReference read(Matcher match);
     }
 
-    static DateRule of(String name, String regex, Reader reader) {
-        return new DateRule(name, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+    static DateRule of(String name, Cue cue, String regex, Reader reader) {
+        return new DateRule(name, cue, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
                 regex.contains("(?<date>"), reader);
     }
 
