@@ -23,9 +23,8 @@ final class DateExpressionFinder {
             .comparingInt((DateExpression e) -> e.at().start())
             .thenComparing(Comparator.comparingInt((DateExpression e) -> e.at().length()).reversed());
 
-    /** The distinct cues of the rules, each looked for once per text, and the index of each rule's cue. */
-    private static final List<Cue> CUES = RULES.stream().map(DateRule::cue).distinct().toList();
-    private static final int[] CUE_OF_RULE = RULES.stream().mapToInt(rule -> CUES.indexOf(rule.cue())).toArray();
+    /** The cues of the rules, in the rules' order, all looked for in one pass over a text. */
+    private static final Cue.Index CUES = new Cue.Index(RULES.stream().map(DateRule::cue).toList());
 
     /**
      * One matcher per rule and thread, reset for each sentence: a document has as many sentences as it has lines or
@@ -50,17 +49,13 @@ final class DateExpressionFinder {
         List<DateExpression> all = new ArrayList<>();
         Matcher[] matchers = MATCHERS.get();
         CharSequence watched = AnalysisBudget.watch(sentence);
-        // Per cue: 0 not looked for yet, 1 present, -1 absent.
-        byte[] present = new byte[CUES.size()];
+        long cues = cued ? CUES.scan(sentence) : 0;
+        if (cued && cues == 0) {
+            return List.of();
+        }
         for (int r = 0; r < matchers.length; r++) {
-            if (cued) {
-                int cue = CUE_OF_RULE[r];
-                if (present[cue] == 0) {
-                    present[cue] = CUES.get(cue).foundIn(sentence) ? (byte) 1 : (byte) -1;
-                }
-                if (present[cue] < 0) {
-                    continue;
-                }
+            if (cued && !CUES.test(r, cues)) {
+                continue;
             }
             RULES.get(r).findIn(matchers[r].reset(watched), all);
         }

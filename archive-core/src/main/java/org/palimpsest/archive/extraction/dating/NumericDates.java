@@ -27,7 +27,7 @@ final class NumericDates {
                 DateRule.of("slashed-date", Cue.both(Cue.digits(4), Cue.anyOf("/")), "(?<![0-9.\\-/])" + YEAR + "/" + MONTH + "/" + DAY + "(?![0-9/])", NumericDates::day),
                 DateRule.of("dotted-date", Cue.both(Cue.digits(4), Cue.anyOf(".")), "(?<![0-9.])" + YEAR + "\\." + H + "?" + MONTH + "\\." + H + "?" + DAY + "\\.?(?![0-9]|\\.[0-9])",
                         NumericDates::day),
-                DateRule.of("year-range", Cue.digits(4), "(?<![0-9.,$€£¥₩])" + YEAR + H + "*[–—~〜～-]" + H + "*(?:19|20)[0-9]{2}(?![0-9])(?:"
+                DateRule.of("year-range", Cue.both(Cue.digits(4), Cue.anyOf("–", "—", "~", "〜", "～", "-")), "(?<![0-9.,$€£¥₩])" + YEAR + H + "*[–—~〜～-]" + H + "*(?:19|20)[0-9]{2}(?![0-9])(?:"
                                 + H + "?[년年])?",
                         m -> new DateReference.Absolute(FuzzyDate.ofYear(DateParts.year(m)))));
     }
