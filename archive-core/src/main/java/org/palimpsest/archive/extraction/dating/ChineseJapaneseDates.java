@@ -42,7 +42,7 @@ final class ChineseJapaneseDates {
             + "(?<month>" + D + "{1,2})" + H + "?月(?:" + H + "*(?<day>" + D + "{1,2})" + H + "?[日号]"
             + "|" + H + "*(?<mq>" + WORDS.monthPartAlternation() + ")" + WORD_END + ")?"
             + "|第?" + H + "*(?<q>[1-4１-４一二三四])" + H + "?(?:四半期|季度)"
-            + "|Q(?<q2>[1-4])"
+            + "|[Qq](?<q2>[1-4])"
             + "|(?<season>" + WORDS.seasonAlternation() + ")(?:天|季)?" + WORD_END
             + "|(?<yq>" + WORDS.yearPartAlternation() + ")" + WORD_END + "))";
 

@@ -171,6 +171,17 @@ sealed interface Cue {
             return FOLDED[c];
         }
 
+        /** How many characters fold to {@code folded}. */
+        static int foldingTo(char folded) {
+            int count = 0;
+            for (char f : FOLDED) {
+                if (f == folded) {
+                    count++;
+                }
+            }
+            return count;
+        }
+
         private static char[] folded() {
             char[] table = new char[Character.MAX_VALUE + 1];
             for (int c = 0; c <= Character.MAX_VALUE; c++) {
