@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.palimpsest.archive.extraction.AnalysisBudget;
 
@@ -38,27 +39,43 @@ final class DateExpressionFinder {
 
     /** The expressions in {@code sentence}, in reading order, none overlapping; indexes are the sentence's own. */
     static List<DateExpression> find(String sentence) {
-        return find(sentence, true);
-    }
-
-    /**
-     * As {@link #find(String)}; without {@code cued}, every rule's pattern runs whether its cue is there or not,
-     * which must give the same answer, only slower (the test of the cues compares the two).
-     */
-    static List<DateExpression> find(String sentence, boolean cued) {
+        long cues = CUES.scan(sentence);
+        if (cues == 0) {
+            return new ArrayList<>();
+        }
         List<DateExpression> all = new ArrayList<>();
         Matcher[] matchers = MATCHERS.get();
         CharSequence watched = AnalysisBudget.watch(sentence);
-        long cues = cued ? CUES.scan(sentence) : 0;
-        if (cued && cues == 0) {
-            return List.of();
-        }
         for (int r = 0; r < matchers.length; r++) {
-            if (cued && !CUES.test(r, cues)) {
-                continue;
+            if (CUES.test(r, cues)) {
+                RULES.get(r).findIn(matchers[r].reset(watched), all);
             }
-            RULES.get(r).findIn(matchers[r].reset(watched), all);
         }
+        return leftmostLongest(all);
+    }
+
+    /**
+     * As {@link #find(String)} without its shortcuts: every rule's pattern, compiled case-insensitive as first
+     * written, runs over the whole sentence whatever its cue. The same answer, only slower; the tests hold the
+     * shortcuts to it.
+     */
+    static List<DateExpression> findWithoutShortcuts(String sentence) {
+        List<DateExpression> all = new ArrayList<>();
+        for (DateRule rule : AsWritten.RULES) {
+            rule.findIn(sentence, all);
+        }
+        return leftmostLongest(all);
+    }
+
+    /** The rules compiled case-insensitive, as they were written; built on first use, by the tests only. */
+    private static final class AsWritten {
+        static final List<DateRule> RULES = DateExpressionFinder.RULES.stream()
+                .map(rule -> new DateRule(rule.name(), rule.cue(),
+                        Pattern.compile(rule.pattern().pattern(), DateRule.CASE_INSENSITIVE), rule.narrowed(), rule.reader()))
+                .toList();
+    }
+
+    private static List<DateExpression> leftmostLongest(List<DateExpression> all) {
         all.sort(LEFTMOST_LONGEST);
         List<DateExpression> kept = new ArrayList<>();
         int end = 0;

@@ -48,6 +48,11 @@ final class MetadataLineRule {
      * @param expressions the date expressions found in it, indexes into {@code masked}
      */
     static boolean isMetadata(String masked, List<DateExpression> expressions) {
+        return isMetadata(masked, expressions, true);
+    }
+
+    /** As {@link #isMetadata(String, List)}; without {@code shortcut}, the clock pattern always runs (for tests). */
+    static boolean isMetadata(String masked, List<DateExpression> expressions, boolean shortcut) {
         if (LABEL.matcher(AnalysisBudget.watch(masked)).find()) {
             return true;
         }
@@ -60,7 +65,7 @@ final class MetadataLineRule {
                 rest.setCharAt(i, ' ');
             }
         }
-        if (lettersNoClockCanHold(rest) > MOST_LETTERS_BESIDES_THE_DATE) {
+        if (shortcut && lettersNoClockCanHold(rest) > MOST_LETTERS_BESIDES_THE_DATE) {
             return false;
         }
         long letters = CLOCK_AND_WEEKDAY.matcher(AnalysisBudget.watch(rest)).replaceAll(" ").codePoints().filter(Character::isLetter).count();
