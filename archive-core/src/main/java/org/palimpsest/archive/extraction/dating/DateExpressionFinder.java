@@ -32,7 +32,7 @@ final class DateExpressionFinder {
      * more, and allocating dozens of matchers for each was a large part of the timeline's time.
      */
     private static final ThreadLocal<Matcher[]> MATCHERS = ThreadLocal.withInitial(
-            () -> RULES.stream().map(rule -> rule.pattern().matcher("")).toArray(Matcher[]::new));
+            () -> RULES.stream().map(DateRule::matcher).toArray(Matcher[]::new));
 
     private DateExpressionFinder() {
     }
@@ -48,7 +48,7 @@ final class DateExpressionFinder {
         CharSequence watched = AnalysisBudget.watch(sentence);
         for (int r = 0; r < matchers.length; r++) {
             if (CUES.test(r, cues)) {
-                RULES.get(r).findIn(matchers[r].reset(watched), all);
+                RULES.get(r).findIn(matchers[r].reset(watched), sentence, all);
             }
         }
         return leftmostLongest(all);
@@ -71,7 +71,8 @@ final class DateExpressionFinder {
     private static final class AsWritten {
         static final List<DateRule> RULES = DateExpressionFinder.RULES.stream()
                 .map(rule -> new DateRule(rule.name(), rule.cue(),
-                        Pattern.compile(rule.pattern().pattern(), DateRule.CASE_INSENSITIVE), rule.narrowed(), rule.reader()))
+                        Pattern.compile(rule.pattern().pattern(), DateRule.CASE_INSENSITIVE), rule.narrowed(), rule.reader(),
+                        null))
                 .toList();
     }
 

@@ -9,9 +9,10 @@ import org.palimpsest.archive.extraction.AnalysisBudget;
 /**
  * One shape of date expression: a pattern and how to read a match. A pattern may name a group {@code date} when it
  * needs context that is not part of the date ("in 2017", "5일(현지시간)"): the expression is then that group only.
- * The {@link Cue} is what every match contains, looked for before the pattern runs.
+ * The {@link Cue} is what every match contains, looked for before the pattern runs; {@link Starts}, when known, the
+ * characters a match begins with, the only places the pattern is tried.
  */
-record DateRule(String name, Cue cue, Pattern pattern, boolean narrowed, Reader reader) {
+record DateRule(String name, Cue cue, Pattern pattern, boolean narrowed, Reader reader, @Nullable Starts starts) {
 
     @FunctionalInterface
     interface Reader {
@@ -31,7 +32,20 @@ record DateRule(String name, Cue cue, Pattern pattern, boolean narrowed, Reader 
         // Comparing without case costs a case mapping of every character tried, and most rules (Korean, Japanese,
         // numeric) have no letter to which case could apply: those compare exactly, which finds the same matches.
         int flags = hasCasedLetters(regex) ? CASE_INSENSITIVE : 0;
-        return new DateRule(name, cue, Pattern.compile(regex, flags), regex.contains("(?<date>"), reader);
+        return new DateRule(name, cue, Pattern.compile(regex, flags), regex.contains("(?<date>"), reader, null);
+    }
+
+    /** This rule, whose matches all start with one of {@code chars} (in any case). */
+    DateRule startingWith(String chars) {
+        return new DateRule(name, cue, pattern, narrowed, reader, Starts.anyOf(chars));
+    }
+
+    /**
+     * A matcher for {@link #findIn(Matcher, String, List)}: its region may start inside the text, and must then let
+     * look-behinds and boundaries see what lies before and {@code ^} stay the start of the text.
+     */
+    Matcher matcher() {
+        return pattern.matcher("").useTransparentBounds(true).useAnchoringBounds(false);
     }
 
     /**
@@ -53,23 +67,48 @@ record DateRule(String name, Cue cue, Pattern pattern, boolean narrowed, Reader 
                 .anyMatch(c -> Character.toUpperCase(c) != c || Character.toLowerCase(c) != c || Character.isTitleCase(c));
     }
 
+    /** The expressions of this rule in {@code text}, the pattern tried at every position. */
     void findIn(String text, List<DateExpression> into) {
-        findIn(pattern.matcher(AnalysisBudget.watch(text)), into);
+        Matcher m = pattern.matcher(AnalysisBudget.watch(text));
+        while (m.find()) {
+            add(m, into);
+        }
     }
 
-    /** As {@link #findIn(String, List)} with a matcher of this rule's pattern already reset to the text. */
-    void findIn(Matcher m, List<DateExpression> into) {
-        while (m.find()) {
-            DateReference meaning;
-            try {
-                meaning = reader.read(m);
-            } catch (IllegalArgumentException notADate) {
-                meaning = null;
+    /**
+     * As {@link #findIn(String, List)}, with a {@link #matcher()} reset to {@code text} (or a watched view of it), the
+     * pattern tried only where a match may start: where a search would try next, the first such place after it.
+     */
+    void findIn(Matcher m, String text, List<DateExpression> into) {
+        if (starts == null) {
+            while (m.find()) {
+                add(m, into);
             }
-            if (meaning != null) {
-                Slice at = narrowed ? new Slice(m.start("date"), m.end("date")) : new Slice(m.start(), m.end());
-                into.add(new DateExpression(at, meaning));
+            return;
+        }
+        int from = 0;
+        for (int at = starts.next(text, from); at >= 0; at = starts.next(text, from)) {
+            AnalysisBudget.checkpoint();
+            m.region(at, text.length());
+            if (m.lookingAt()) {
+                add(m, into);
+                from = Math.max(m.end(), at + 1);
+            } else {
+                from = at + 1;
             }
+        }
+    }
+
+    private void add(Matcher m, List<DateExpression> into) {
+        DateReference meaning;
+        try {
+            meaning = reader.read(m);
+        } catch (IllegalArgumentException notADate) {
+            meaning = null;
+        }
+        if (meaning != null) {
+            Slice at = narrowed ? new Slice(m.start("date"), m.end("date")) : new Slice(m.start(), m.end());
+            into.add(new DateExpression(at, meaning));
         }
     }
 }
