@@ -127,6 +127,14 @@ final class ChromeRules {
 
     /** True when {@code line}, on its own, is boilerplate. */
     static boolean isChromeLine(String line) {
+        return isChromeLine(line, true);
+    }
+
+    /**
+     * As {@link #isChromeLine(String)}; without {@code shortcuts}, every line is cut into labels and looked up, however
+     * long, which must give the same verdict (the tests compare the two).
+     */
+    static boolean isChromeLine(String line, boolean shortcuts) {
         String s = withoutTrailingSeparator(line).strip();
         if (s.isEmpty() || SEPARATOR_ONLY.matcher(AnalysisBudget.watch(s)).matches()) {
             return true;
@@ -135,10 +143,10 @@ final class ChromeRules {
         if (isFooter(lower)) {
             return true;
         }
-        if (isButtonRow(lower)) {
+        if (isButtonRow(lower, shortcuts)) {
             return true;
         }
-        if (Label.longerThan(lower, LONGEST_LABEL)) {
+        if (shortcuts && Label.longerThan(lower, LONGEST_LABEL)) {
             return false;
         }
         Label label = Label.of(lower);
@@ -155,8 +163,8 @@ final class ChromeRules {
     }
 
     /** A row of buttons on one line, "Share | Like | Comment": every separated piece is a button label. */
-    private static boolean isButtonRow(String lower) {
-        if (!containsAny(lower, BUTTON_SEPARATOR_CHARS)) {
+    private static boolean isButtonRow(String lower, boolean shortcuts) {
+        if (shortcuts && !containsAny(lower, BUTTON_SEPARATOR_CHARS)) {
             return false;
         }
         String[] pieces = BUTTON_SEPARATOR.split(lower);
