@@ -35,9 +35,13 @@ record DateRule(String name, Cue cue, Pattern pattern, boolean narrowed, Reader 
         return new DateRule(name, cue, Pattern.compile(regex, flags), regex.contains("(?<date>"), reader, null);
     }
 
-    /** This rule, whose matches all start with one of {@code chars} (in any case). */
+    /**
+     * This rule, whose matches all start with one of {@code chars} (in any case); at a word boundary when the pattern
+     * starts with {@code \b}.
+     */
     DateRule startingWith(String chars) {
-        return new DateRule(name, cue, pattern, narrowed, reader, Starts.anyOf(chars));
+        Starts starts = pattern.pattern().startsWith("\\b") ? Starts.wordStartingWith(chars) : Starts.anyOf(chars);
+        return new DateRule(name, cue, pattern, narrowed, reader, starts);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.IndexedText;
+import org.palimpsest.archive.extraction.StartingChars;
 
 /**
  * Finds redactions. Three general shapes rather than per-document rules: runs of block characters; a
@@ -81,34 +82,15 @@ public final class RedactionFinder {
      */
     private static void collect(IndexedText text, Pattern pattern, @Nullable String starts, Redaction.Kind kind,
                                 List<Redaction> into) {
-        String s = text.text();
-        Matcher m = pattern.matcher(AnalysisBudget.watch(s));
-        if (starts == null) {
-            while (m.find()) {
-                into.add(new Redaction(text.span(m.start(), m.end()), kind));
-            }
+        if (starts != null) {
+            StartingChars.forEachMatch(pattern, text.text(), starts,
+                    m -> into.add(new Redaction(text.span(m.start(), m.end()), kind)));
             return;
         }
-        int from = 0;
-        for (int at = next(s, starts, from); at >= 0; at = next(s, starts, from)) {
-            AnalysisBudget.checkpoint();
-            m.region(at, s.length());
-            if (m.lookingAt()) {
-                into.add(new Redaction(text.span(m.start(), m.end()), kind));
-                from = Math.max(m.end(), at + 1);
-            } else {
-                from = at + 1;
-            }
+        Matcher m = pattern.matcher(AnalysisBudget.watch(text.text()));
+        while (m.find()) {
+            into.add(new Redaction(text.span(m.start(), m.end()), kind));
         }
-    }
-
-    private static int next(String text, String chars, int from) {
-        for (int i = from; i < text.length(); i++) {
-            if (chars.indexOf(text.charAt(i)) >= 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static List<Redaction> dropContained(List<Redaction> sorted) {

@@ -42,6 +42,7 @@ class DateShortcutsTest {
             "오전", "오후 3시", "수요일", "午前", "10時", "水曜日", "星期三", "周五",
             "the clerk signed", "she will", "plans to", "said", "예정", "했다", "予定", "ました", "计划", "了",
             "**", "_", "`x`", "[a](http://example.org/2011/10/03)", "<https://example.org/?t=20111003>",
+            "![fig 2011](img/2011.png)", "](x \"t\")", "ftp://example.org/2011", "<dana@example.org>", "[", "]", "`",
             "\u201c", "\u201d", "(", ")", "「", "」", "\"", ".", "。", "!", "?", ",", "、", "—", "-", "  ", "\t", "\u00A0",
             "\u3000", "Dana", "회의록", "議事録", "会议", "報告", "보고서를 검토", "を確認した", "signed the memo", "𠀋",
             "İ", "ı", "ſ", "\u212A");
@@ -87,6 +88,19 @@ class DateShortcutsTest {
         }
         assertThat(metadata).as("blocks that are metadata").isGreaterThan(100);
         assertThat(statements).as("blocks that are not").isGreaterThan(100);
+    }
+
+    @Test
+    void maskingTriesEachPatternOnlyWhereItsMatchesStartAndBlanksTheSame() {
+        Random random = new Random(909);
+        int blanked = 0;
+        for (int i = 0; i < 4000; i++) {
+            String text = generated(random);
+            String everywhere = InlineMarkup.mask(text, false);
+            assertThat(InlineMarkup.mask(text)).as("mask of %s", text).isEqualTo(everywhere);
+            blanked += everywhere.equals(text) ? 0 : 1;
+        }
+        assertThat(blanked).as("texts with markup").isGreaterThan(500);
     }
 
     @Test
