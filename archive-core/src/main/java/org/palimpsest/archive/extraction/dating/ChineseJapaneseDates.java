@@ -1,6 +1,7 @@
 package org.palimpsest.archive.extraction.dating;
 
 import static org.palimpsest.archive.extraction.dating.DateParts.D;
+import static org.palimpsest.archive.extraction.dating.DateParts.DIGITS;
 import static org.palimpsest.archive.extraction.dating.DateParts.H;
 import static org.palimpsest.archive.extraction.dating.DateParts.NOT_IN_NUMBER;
 import static org.palimpsest.archive.extraction.dating.DateParts.YEAR;
@@ -42,7 +43,7 @@ final class ChineseJapaneseDates {
             + "(?<month>" + D + "{1,2})" + H + "?月(?:" + H + "*(?<day>" + D + "{1,2})" + H + "?[日号]"
             + "|" + H + "*(?<mq>" + WORDS.monthPartAlternation() + ")" + WORD_END + ")?"
             + "|第?" + H + "*(?<q>[1-4１-４一二三四])" + H + "?(?:四半期|季度)"
-            + "|Q(?<q2>[1-4])"
+            + "|[Qq](?<q2>[1-4])"
             + "|(?<season>" + WORDS.seasonAlternation() + ")(?:天|季)?" + WORD_END
             + "|(?<yq>" + WORDS.yearPartAlternation() + ")" + WORD_END + "))";
 
@@ -67,26 +68,26 @@ final class ChineseJapaneseDates {
     static List<DateRule> rules() {
         return List.of(
                 // 1990年代 is a decade, 2017年型 and 2017年款 model years: none dates an event.
-                DateRule.of("cjk-calendar", NOT_IN_NUMBER + YEAR + H + "?年(?![代型款式])" + TAIL + "?",
-                        m -> new DateReference.Absolute(DateParts.calendar(m, DateParts.year(m), WORDS))),
-                DateRule.of("cjk-year-relative", "(?<rel>" + DateParts.alternation(YEARS_FROM_NOW.keySet()) + ")" + NOT_A_YEAR_COMPOUND + TAIL + "?",
-                        m -> new DateReference.YearOffset(YEARS_FROM_NOW.get(m.group("rel")), DateParts.calendar(m, null, WORDS))),
-                DateRule.of("cjk-month-relative", "(?<rel>" + DateParts.alternation(MONTHS_FROM_NOW.keySet()) + ")(?:" + H
+                DateRule.of("cjk-calendar", Cue.both(Cue.digits(4), Cue.anyOf("年")), NOT_IN_NUMBER + YEAR + H + "?年(?![代型款式])" + TAIL + "?",
+                        m -> new DateReference.Absolute(DateParts.calendar(m, DateParts.year(m), WORDS))).startingWith("12１２"),
+                DateRule.of("cjk-year-relative", Cue.anyOf("年"), "(?<rel>" + DateParts.alternation(YEARS_FROM_NOW.keySet()) + ")" + NOT_A_YEAR_COMPOUND + TAIL + "?",
+                        m -> new DateReference.YearOffset(YEARS_FROM_NOW.get(m.group("rel")), DateParts.calendar(m, null, WORDS))).startingWith("一昨去今本"),
+                DateRule.of("cjk-month-relative", Cue.anyOf("月"), "(?<rel>" + DateParts.alternation(MONTHS_FROM_NOW.keySet()) + ")(?:" + H
                                 + "*(?<day>" + D + "{1,2})" + H + "?[日号]|" + H + "*(?<mq>" + WORDS.monthPartAlternation() + ")" + WORD_END + ")?",
                         m -> {
                             String day = DateParts.group(m, "day");
                             String part = DateParts.group(m, "mq");
                             return new DateReference.MonthOffset(MONTHS_FROM_NOW.get(m.group("rel")), null,
                                     day == null ? null : DateParts.number(day), part == null ? null : WORDS.monthParts().get(part));
-                        }),
-                DateRule.of("cjk-week-relative", "(?<rel>" + DateParts.alternation(WEEKS_FROM_NOW.keySet()) + ")",
-                        m -> new DateReference.WeekOffset(WEEKS_FROM_NOW.get(m.group("rel")))),
-                DateRule.of("cjk-day-relative", "(?<rel>" + DateParts.alternation(DAYS_FROM_NOW.keySet()) + ")",
-                        m -> new DateReference.DayOffset(DAYS_FROM_NOW.get(m.group("rel")))),
-                DateRule.of("cjk-day-local-time", "(?<![0-9０-９月])(?<date>(?<day>" + D + "{1,2})" + H + "?日)" + H
+                        }).startingWith("先上今本这這"),
+                DateRule.of("cjk-week-relative", Cue.anyOf("週", "周", "星期"), "(?<rel>" + DateParts.alternation(WEEKS_FROM_NOW.keySet()) + ")",
+                        m -> new DateReference.WeekOffset(WEEKS_FROM_NOW.get(m.group("rel")))).startingWith("先上今本这這"),
+                DateRule.of("cjk-day-relative", Cue.anyOf("昨", "おととい", "前天"), "(?<rel>" + DateParts.alternation(DAYS_FROM_NOW.keySet()) + ")",
+                        m -> new DateReference.DayOffset(DAYS_FROM_NOW.get(m.group("rel")))).startingWith("昨一お前"),
+                DateRule.of("cjk-day-local-time", Cue.both(Cue.digits(1), Cue.anyOf("日")), "(?<![0-9０-９月])(?<date>(?<day>" + D + "{1,2})" + H + "?日)" + H
                                 + "?[(（]" + H + "?(?:現地時間|现地时间|当地时间|當地時間|米国時間|美国时间|日本時間|北京时间)" + H + "?[)）]",
-                        m -> new DateReference.MostRecent(DateParts.calendar(m, null, WORDS), true)),
-                DateRule.of("cjk-month-day", "(?<![0-9０-９年.])(?<month>" + D + "{1,2})" + H + "?月" + H + "?(?<day>" + D + "{1,2})" + H + "?[日号]",
-                        m -> new DateReference.MostRecent(DateParts.calendar(m, null, WORDS), true)));
+                        m -> new DateReference.MostRecent(DateParts.calendar(m, null, WORDS), true)).startingWith(DIGITS),
+                DateRule.of("cjk-month-day", Cue.both(Cue.digits(1), Cue.anyOf("月")), "(?<![0-9０-９年.])(?<month>" + D + "{1,2})" + H + "?月" + H + "?(?<day>" + D + "{1,2})" + H + "?[日号]",
+                        m -> new DateReference.MostRecent(DateParts.calendar(m, null, WORDS), true)).startingWith(DIGITS));
     }
 }

@@ -19,6 +19,8 @@ final class DateParts {
     static final String H = "[ \\t\\u00A0\\u3000]";
     /** ASCII and full-width digits, common in Japanese text. */
     static final String D = "[0-9０-９]";
+    /** The characters of {@link #D}, for {@link DateRule#startingWith}. */
+    static final String DIGITS = "0123456789０１２３４５６７８９";
     static final String YEAR = "(?<year>[12１２]" + D + "{3})";
     /** Not the tail of a larger number, an amount or a decimal: keeps "$2015" and "12,2015" out. */
     static final String NOT_IN_NUMBER = "(?<![0-9０-９.,，$€£¥₩＄])";

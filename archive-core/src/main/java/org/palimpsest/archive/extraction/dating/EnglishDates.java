@@ -32,6 +32,12 @@ final class EnglishDates {
     /** Any case, except "may", which is a month only when capitalized. Never the start of a longer word (Janet, Marvel). */
     private static final String MONTH = "(?<month>" + DateParts.alternation(MONTHS.keySet()).replace("\\Qmay\\E", "(?-i:May|MAY)")
             + ")(?![a-z])";
+    /** The first letters of the months and of the words for parts of a year or month, where their rules may match. */
+    private static final String MONTH_STARTS = "jfmasond";
+    private static final String PART_STARTS = "emltbsc";
+    /** Every spelling of a month starts with one of these, in any case. */
+    private static final Cue MONTH_CUE = Cue.anyOf("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+            "nov", "dec");
     /** In relative use ("this March") a month must be capitalized: "this may be", "last march". */
     private static final String CAPITALIZED_MONTH = "(?<month>(?-i:January|February|March|April|May|June|July|August|September"
             + "|October|November|December))\\b";
@@ -64,45 +70,45 @@ final class EnglishDates {
 
     static List<DateRule> rules() {
         return List.of(
-                DateRule.of("en-month-day-year", "\\b" + MONTH + "\\.?" + H + "+(?<day>[0-9]{1,2})" + ORDINAL + ",?" + H + "+" + YEAR,
-                        m -> absolute(day(m, DateParts.year(m)))),
-                DateRule.of("en-day-month-year", "\\b(?<day>[0-9]{1,2})" + ORDINAL + H + "+(?:of\\s+)?" + MONTH + "\\.?,?" + H + "+" + YEAR,
-                        m -> absolute(day(m, DateParts.year(m)))),
-                DateRule.of("en-month-year", "\\b" + PART + "?" + MONTH + "\\.?,?" + H + "+(?:of\\s+)?" + YEAR,
-                        m -> absolute(new FuzzyDate(DateParts.year(m), month(m), null, null, null, part(m), Precision.MONTH))),
-                DateRule.of("en-part-of-year", "\\b(?:" + PART + "|(?:the\\s+)?(?<half>first|second|latter|last|1st|2nd)\\s+half\\s+of\\s+)" + YEAR,
-                        m -> absolute(FuzzyDate.ofYear(DateParts.year(m)).with(part(m)))),
-                DateRule.of("en-season-year", "\\b(?:(?<q>early|mid|late)(?:-|" + H + "+))?(?<season>" + WORDS.seasonAlternation()
+                DateRule.of("en-month-day-year", Cue.both(Cue.digits(4), MONTH_CUE), "\\b" + MONTH + "\\.?" + H + "+(?<day>[0-9]{1,2})" + ORDINAL + ",?" + H + "+" + YEAR,
+                        m -> absolute(day(m, DateParts.year(m)))).startingWith(MONTH_STARTS),
+                DateRule.of("en-day-month-year", Cue.both(Cue.digits(4), MONTH_CUE), "\\b(?<day>[0-9]{1,2})" + ORDINAL + H + "+(?:of\\s+)?" + MONTH + "\\.?,?" + H + "+" + YEAR,
+                        m -> absolute(day(m, DateParts.year(m)))).startingWith("0123456789"),
+                DateRule.of("en-month-year", Cue.both(Cue.digits(4), MONTH_CUE), "\\b" + PART + "?" + MONTH + "\\.?,?" + H + "+(?:of\\s+)?" + YEAR,
+                        m -> absolute(new FuzzyDate(DateParts.year(m), month(m), null, null, null, part(m), Precision.MONTH))).startingWith(PART_STARTS + MONTH_STARTS),
+                DateRule.of("en-part-of-year", Cue.both(Cue.digits(4), Cue.anyOf("early", "mid", "late", "beginning", "start", "end", "close", "half")), "\\b(?:" + PART + "|(?:the\\s+)?(?<half>first|second|latter|last|1st|2nd)\\s+half\\s+of\\s+)" + YEAR,
+                        m -> absolute(FuzzyDate.ofYear(DateParts.year(m)).with(part(m)))).startingWith(PART_STARTS + "tfsl12"),
+                DateRule.of("en-season-year", Cue.both(Cue.digits(4), Cue.anyOf("spring", "summer", "autumn", "fall", "winter")), "\\b(?:(?<q>early|mid|late)(?:-|" + H + "+))?(?<season>" + WORDS.seasonAlternation()
                                 + ")(?:\\s+of)?" + H + "+" + YEAR,
-                        m -> absolute(FuzzyDate.ofSeason(DateParts.year(m), DateParts.lookUp(WORDS.seasons(), m.group("season"))).with(part(m)))),
-                DateRule.of("en-quarter-year", "\\bQ(?<n>[1-4])(?:\\s+of)?" + H + "*'?" + YEAR,
-                        m -> absolute(FuzzyDate.ofQuarter(DateParts.year(m), DateParts.number(m.group("n"))))),
-                DateRule.of("en-year-quarter", "\\b" + YEAR + H + "*[-/]?" + H + "*Q(?<n>[1-4])\\b",
-                        m -> absolute(FuzzyDate.ofQuarter(DateParts.year(m), DateParts.number(m.group("n"))))),
-                DateRule.of("en-ordinal-quarter", "\\b(?:the\\s+)?(?<n>first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter\\s+(?:of\\s+)?" + YEAR,
-                        m -> absolute(FuzzyDate.ofQuarter(DateParts.year(m), DateParts.lookUp(QUARTERS, m.group("n"))))),
-                DateRule.of("en-year-after-preposition", "\\b(?:in|during|since|from|around|circa|throughout|c\\.)" + H + "+(?<date>" + YEAR + ")"
+                        m -> absolute(FuzzyDate.ofSeason(DateParts.year(m), DateParts.lookUp(WORDS.seasons(), m.group("season"))).with(part(m)))).startingWith("eml" + "swaf"),
+                DateRule.of("en-quarter-year", Cue.both(Cue.digits(4), Cue.anyOf("q")), "\\bQ(?<n>[1-4])(?:\\s+of)?" + H + "*'?" + YEAR,
+                        m -> absolute(FuzzyDate.ofQuarter(DateParts.year(m), DateParts.number(m.group("n"))))).startingWith("q"),
+                DateRule.of("en-year-quarter", Cue.both(Cue.digits(4), Cue.anyOf("q")), "\\b" + YEAR + H + "*[-/]?" + H + "*Q(?<n>[1-4])\\b",
+                        m -> absolute(FuzzyDate.ofQuarter(DateParts.year(m), DateParts.number(m.group("n"))))).startingWith("12"),
+                DateRule.of("en-ordinal-quarter", Cue.both(Cue.digits(4), Cue.anyOf("quarter")), "\\b(?:the\\s+)?(?<n>first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter\\s+(?:of\\s+)?" + YEAR,
+                        m -> absolute(FuzzyDate.ofQuarter(DateParts.year(m), DateParts.lookUp(QUARTERS, m.group("n"))))).startingWith("tfs1234"),
+                DateRule.of("en-year-after-preposition", Cue.both(Cue.digits(4), Cue.anyOf("in", "during", "since", "from", "around", "circa", "throughout", "c.")), "\\b(?:in|during|since|from|around|circa|throughout|c\\.)" + H + "+(?<date>" + YEAR + ")"
                                 + NOT_AN_AMOUNT,
+                        m -> absolute(FuzzyDate.ofYear(DateParts.year(m)))).startingWith("idsfatc"),
+                DateRule.of("en-year-heading-sentence", Cue.digits(4), "^" + H + "*(?<date>" + YEAR + ")(?=" + H + "*(?:[,:：，、—–]|-" + H + "))",
                         m -> absolute(FuzzyDate.ofYear(DateParts.year(m)))),
-                DateRule.of("en-year-heading-sentence", "^" + H + "*(?<date>" + YEAR + ")(?=" + H + "*(?:[,:：，、—–]|-" + H + "))",
-                        m -> absolute(FuzzyDate.ofYear(DateParts.year(m)))),
-                DateRule.of("en-year-relative", "\\b(?:(?<q>early|mid|late)(?:-|" + H + "+)(?:in\\s+)?)?(?<rel>last|this)" + H + "+year\\b",
-                        m -> new DateReference.YearOffset(offset(m), new FuzzyDate(null, null, null, null, null, part(m), Precision.YEAR))),
-                DateRule.of("en-season-relative", "\\b(?<rel>last|this)" + H + "+(?<season>" + WORDS.seasonAlternation() + ")\\b",
+                DateRule.of("en-year-relative", Cue.anyOf("year"), "\\b(?:(?<q>early|mid|late)(?:-|" + H + "+)(?:in\\s+)?)?(?<rel>last|this)" + H + "+year\\b",
+                        m -> new DateReference.YearOffset(offset(m), new FuzzyDate(null, null, null, null, null, part(m), Precision.YEAR))).startingWith("emllt"),
+                DateRule.of("en-season-relative", Cue.anyOf("last", "this"), "\\b(?<rel>last|this)" + H + "+(?<season>" + WORDS.seasonAlternation() + ")\\b",
                         m -> named(m, new FuzzyDate(null, null, null, DateParts.lookUp(WORDS.seasons(), m.group("season")), null, null,
-                                Precision.SEASON))),
-                DateRule.of("en-month-relative", "\\b(?<rel>last|this)" + H + "+" + CAPITALIZED_MONTH,
-                        m -> named(m, new FuzzyDate(null, month(m), null, null, null, null, Precision.MONTH))),
-                DateRule.of("en-last-month", "\\b(?<rel>last|this)" + H + "+month\\b",
-                        m -> new DateReference.MonthOffset(offset(m), null, null, null)),
-                DateRule.of("en-last-week", "\\b(?<rel>last|this)" + H + "+week\\b",
-                        m -> new DateReference.WeekOffset(offset(m))),
-                DateRule.of("en-yesterday", "\\b(?<rel>the\\s+day\\s+before\\s+yesterday|yesterday)\\b",
-                        m -> new DateReference.DayOffset(m.group("rel").equalsIgnoreCase("yesterday") ? -1 : -2)),
-                DateRule.of("en-month-day", "\\b" + MONTH + "\\.?" + H + "+(?<day>[0-9]{1,2})" + ORDINAL + "\\b(?!,?" + H + "*[0-9])(?!:)",
-                        m -> new DateReference.MostRecent(day(m, null), true)),
-                DateRule.of("en-day-month", "\\b(?<day>[0-9]{1,2})" + ORDINAL + H + "+(?:of\\s+)?" + MONTH + "(?!\\.?,?" + H + "*[0-9])",
-                        m -> new DateReference.MostRecent(day(m, null), true)));
+                                Precision.SEASON))).startingWith("lt"),
+                DateRule.of("en-month-relative", Cue.anyOf("last", "this"), "\\b(?<rel>last|this)" + H + "+" + CAPITALIZED_MONTH,
+                        m -> named(m, new FuzzyDate(null, month(m), null, null, null, null, Precision.MONTH))).startingWith("lt"),
+                DateRule.of("en-last-month", Cue.anyOf("month"), "\\b(?<rel>last|this)" + H + "+month\\b",
+                        m -> new DateReference.MonthOffset(offset(m), null, null, null)).startingWith("lt"),
+                DateRule.of("en-last-week", Cue.anyOf("week"), "\\b(?<rel>last|this)" + H + "+week\\b",
+                        m -> new DateReference.WeekOffset(offset(m))).startingWith("lt"),
+                DateRule.of("en-yesterday", Cue.anyOf("yesterday"), "\\b(?<rel>the\\s+day\\s+before\\s+yesterday|yesterday)\\b",
+                        m -> new DateReference.DayOffset(m.group("rel").equalsIgnoreCase("yesterday") ? -1 : -2)).startingWith("ty"),
+                DateRule.of("en-month-day", Cue.both(Cue.digits(1), MONTH_CUE), "\\b" + MONTH + "\\.?" + H + "+(?<day>[0-9]{1,2})" + ORDINAL + "\\b(?!,?" + H + "*[0-9])(?!:)",
+                        m -> new DateReference.MostRecent(day(m, null), true)).startingWith(MONTH_STARTS),
+                DateRule.of("en-day-month", Cue.both(Cue.digits(1), MONTH_CUE), "\\b(?<day>[0-9]{1,2})" + ORDINAL + H + "+(?:of\\s+)?" + MONTH + "(?!\\.?,?" + H + "*[0-9])",
+                        m -> new DateReference.MostRecent(day(m, null), true)).startingWith("0123456789"));
     }
 
     private static DateReference absolute(FuzzyDate date) {

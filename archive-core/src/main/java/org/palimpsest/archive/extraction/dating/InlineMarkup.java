@@ -2,7 +2,9 @@ package org.palimpsest.archive.extraction.dating;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.extraction.AnalysisBudget;
+import org.palimpsest.archive.extraction.StartingChars;
 
 /**
  * Markdown inside a block: emphasis, links, images, inline code, URLs. Dates are looked for in a <em>masked</em> copy,
@@ -29,12 +31,20 @@ final class InlineMarkup {
 
     /** {@code text} with markup and URLs replaced by spaces, character for character. */
     static String mask(String text) {
+        return mask(text, true);
+    }
+
+    /**
+     * As {@link #mask(String)}; with {@code shortcuts}, each pattern is tried only where one of the characters its
+     * matches start with stands (what the tests compare with trying every position).
+     */
+    static String mask(String text, boolean shortcuts) {
         StringBuilder masked = new StringBuilder(text);
-        blank(masked, IMAGE.matcher(AnalysisBudget.watch(text)));
-        blank(masked, LINK_TARGET.matcher(AnalysisBudget.watch(text)));
-        blank(masked, URL.matcher(AnalysisBudget.watch(text)));
-        blank(masked, CODE.matcher(AnalysisBudget.watch(text)));
-        blank(masked, MARKERS.matcher(AnalysisBudget.watch(text)));
+        blank(masked, text, IMAGE, shortcuts ? "!" : null);
+        blank(masked, text, LINK_TARGET, shortcuts ? "]" : null);
+        blank(masked, text, URL, shortcuts ? "<hf" : null);
+        blank(masked, text, CODE, shortcuts ? "`" : null);
+        blank(masked, text, MARKERS, shortcuts ? "*_[]" : null);
         return masked.toString();
     }
 
@@ -50,12 +60,21 @@ final class InlineMarkup {
         return WHITESPACE.matcher(AnalysisBudget.watch(s)).replaceAll(" ").strip();
     }
 
-    private static void blank(StringBuilder into, Matcher m) {
+    private static void blank(StringBuilder into, String text, Pattern pattern, @Nullable String starts) {
+        if (starts != null) {
+            StartingChars.forEachMatch(pattern, text, starts, m -> blank(into, m));
+            return;
+        }
+        Matcher m = pattern.matcher(AnalysisBudget.watch(text));
         while (m.find()) {
-            for (int i = m.start(); i < m.end(); i++) {
-                if (!Character.isWhitespace(into.charAt(i)) || into.charAt(i) == '\u00A0') {
-                    into.setCharAt(i, ' ');
-                }
+            blank(into, m);
+        }
+    }
+
+    private static void blank(StringBuilder into, Matcher m) {
+        for (int i = m.start(); i < m.end(); i++) {
+            if (!Character.isWhitespace(into.charAt(i)) || into.charAt(i) == '\u00A0') {
+                into.setCharAt(i, ' ');
             }
         }
     }

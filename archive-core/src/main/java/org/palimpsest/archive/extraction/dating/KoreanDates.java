@@ -1,6 +1,7 @@
 package org.palimpsest.archive.extraction.dating;
 
 import static org.palimpsest.archive.extraction.dating.DateParts.D;
+import static org.palimpsest.archive.extraction.dating.DateParts.DIGITS;
 import static org.palimpsest.archive.extraction.dating.DateParts.H;
 import static org.palimpsest.archive.extraction.dating.DateParts.NOT_IN_NUMBER;
 import static org.palimpsest.archive.extraction.dating.DateParts.YEAR;
@@ -56,33 +57,33 @@ final class KoreanDates {
     static List<DateRule> rules() {
         return List.of(
                 // 2000년대 is a decade, 2017년형 a model year: neither dates an event.
-                DateRule.of("ko-calendar", NOT_IN_NUMBER + YEAR + H + "?년(?![대형])" + TAIL + "?",
-                        m -> new DateReference.Absolute(DateParts.calendar(m, DateParts.year(m), WORDS))),
-                DateRule.of("ko-year-relative",
+                DateRule.of("ko-calendar", Cue.both(Cue.digits(4), Cue.anyOf("년")), NOT_IN_NUMBER + YEAR + H + "?년(?![대형])" + TAIL + "?",
+                        m -> new DateReference.Absolute(DateParts.calendar(m, DateParts.year(m), WORDS))).startingWith("12１２"),
+                DateRule.of("ko-year-relative", Cue.anyOf("해", "년"),
                         NOT_IN_WORD + "(?<rel>" + DateParts.alternation(YEARS_FROM_NOW.keySet()) + ")(?:" + TAIL + "|" + WORD_END + ")",
-                        m -> new DateReference.YearOffset(YEARS_FROM_NOW.get(m.group("rel")), DateParts.calendar(m, null, WORDS))),
-                DateRule.of("ko-month-relative",
+                        m -> new DateReference.YearOffset(YEARS_FROM_NOW.get(m.group("rel")), DateParts.calendar(m, null, WORDS))).startingWith("지재작올금"),
+                DateRule.of("ko-month-relative", Cue.anyOf("달"),
                         NOT_IN_WORD + "(?<rel>" + spaced(MONTHS_FROM_NOW) + ")(?:" + H + "*(?<month>" + D + "{1,2})" + H + "?월)?"
                                 + "(?:" + H + "*(?<day>" + D + "{1,2})" + H + "?일|" + H + "*(?<mq>" + WORDS.monthPartAlternation()
                                 + ")" + WORD_END + "|" + WORD_END + ")",
-                        KoreanDates::monthOffset),
-                DateRule.of("ko-week-relative", NOT_IN_WORD + "(?<rel>" + spaced(WEEKS_FROM_NOW) + ")(?=말|" + PARTICLES + ")",
-                        m -> new DateReference.WeekOffset(WEEKS_FROM_NOW.get(unspaced(m.group("rel"))))),
-                DateRule.of("ko-day-relative", NOT_IN_WORD + "(?<rel>" + DateParts.alternation(DAYS_FROM_NOW.keySet()) + ")" + WORD_END,
-                        m -> new DateReference.DayOffset(DAYS_FROM_NOW.get(m.group("rel")))),
+                        KoreanDates::monthOffset).startingWith("지저이"),
+                DateRule.of("ko-week-relative", Cue.anyOf("주"), NOT_IN_WORD + "(?<rel>" + spaced(WEEKS_FROM_NOW) + ")(?=말|" + PARTICLES + ")",
+                        m -> new DateReference.WeekOffset(WEEKS_FROM_NOW.get(unspaced(m.group("rel"))))).startingWith("지저이"),
+                DateRule.of("ko-day-relative", Cue.anyOf("제", "께"), NOT_IN_WORD + "(?<rel>" + DateParts.alternation(DAYS_FROM_NOW.keySet()) + ")" + WORD_END,
+                        m -> new DateReference.DayOffset(DAYS_FROM_NOW.get(m.group("rel")))).startingWith("어그엊"),
                 // 지난 5일: the latest 5th; but 지난 5일간 / 지난 5일 동안 is "the past five days".
-                DateRule.of("ko-last-day", NOT_IN_WORD + "지난" + H + "?(?<day>" + D + "{1,2})" + H + "?일(?!" + H + "?(?:간|동안|째|만|여|내|이내))",
-                        m -> latestDay(m, true)),
-                DateRule.of("ko-last-month", NOT_IN_WORD + "지난" + H + "?(?<month>" + D + "{1,2})" + H + "?월(?:" + H + "?(?<day>" + D + "{1,2})" + H + "?일)?",
-                        m -> latestDay(m, DateParts.group(m, "day") != null)),
-                DateRule.of("ko-last-season", NOT_IN_WORD + "지난" + H + "?(?<season>" + WORDS.seasonAlternation() + ")" + WORD_END,
-                        m -> new DateReference.MostRecent(DateParts.calendar(m, null, WORDS), false)),
+                DateRule.of("ko-last-day", Cue.both(Cue.anyOf("지난"), Cue.digits(1)), NOT_IN_WORD + "지난" + H + "?(?<day>" + D + "{1,2})" + H + "?일(?!" + H + "?(?:간|동안|째|만|여|내|이내))",
+                        m -> latestDay(m, true)).startingWith("지"),
+                DateRule.of("ko-last-month", Cue.both(Cue.anyOf("지난"), Cue.digits(1)), NOT_IN_WORD + "지난" + H + "?(?<month>" + D + "{1,2})" + H + "?월(?:" + H + "?(?<day>" + D + "{1,2})" + H + "?일)?",
+                        m -> latestDay(m, DateParts.group(m, "day") != null)).startingWith("지"),
+                DateRule.of("ko-last-season", Cue.anyOf("지난"), NOT_IN_WORD + "지난" + H + "?(?<season>" + WORDS.seasonAlternation() + ")" + WORD_END,
+                        m -> new DateReference.MostRecent(DateParts.calendar(m, null, WORDS), false)).startingWith("지"),
                 // News convention: "5일(현지시간)" is the 5th of the month of publication, or of the month before.
-                DateRule.of("ko-day-local-time", "(?<![0-9０-９월.])(?<date>(?<day>" + D + "{1,2})" + H + "?일)" + H + "?[(（]" + H
+                DateRule.of("ko-day-local-time", Cue.both(Cue.digits(1), Cue.anyOf("일")), "(?<![0-9０-９월.])(?<date>(?<day>" + D + "{1,2})" + H + "?일)" + H + "?[(（]" + H
                                 + "?(?:현지|미국|미|美|한국|일본|중국|영국|유럽)" + H + "?(?:동부|서부)?" + H + "?(?:시간|시각)" + H + "?[)）]",
-                        m -> latestDay(m, true)),
-                DateRule.of("ko-month-day", "(?<![0-9０-９.년])(?<month>" + D + "{1,2})" + H + "?월" + H + "?(?<day>" + D + "{1,2})" + H + "?일",
-                        m -> latestDay(m, true)));
+                        m -> latestDay(m, true)).startingWith(DIGITS),
+                DateRule.of("ko-month-day", Cue.both(Cue.digits(1), Cue.anyOf("월")), "(?<![0-9０-９.년])(?<month>" + D + "{1,2})" + H + "?월" + H + "?(?<day>" + D + "{1,2})" + H + "?일",
+                        m -> latestDay(m, true)).startingWith(DIGITS));
     }
 
     private static DateReference monthOffset(Matcher m) {

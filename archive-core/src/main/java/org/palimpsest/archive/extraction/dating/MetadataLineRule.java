@@ -31,6 +31,14 @@ final class MetadataLineRule {
                     + "|[월화수목금토일]요일|[月火水木金土日]曜日?|星期[一二三四五六日天]|周[一二三四五六日]",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final int MOST_LETTERS_BESIDES_THE_DATE = 2;
+    /**
+     * Every letter that a match of {@link #CLOCK_AND_WEEKDAY} can contain, folded as its case-insensitive comparison
+     * folds them. A letter of any other kind stays whatever the clock pattern blanks, so a block with more than
+     * {@link #MOST_LETTERS_BESIDES_THE_DATE} of those is a statement without running the pattern: the case of
+     * nearly every block, where running it over the whole block was a large part of the timeline's time.
+     */
+    private static final String CLOCK_LETTERS = Cue.Index.fold("montuesdayweddnesthursfrisaturnsunapm")
+            + "시분초時分秒오전후午前後上下요일월화수목금토月火水木金土日曜星期一二三四五六天周";
 
     private MetadataLineRule() {
     }
@@ -40,6 +48,11 @@ final class MetadataLineRule {
      * @param expressions the date expressions found in it, indexes into {@code masked}
      */
     static boolean isMetadata(String masked, List<DateExpression> expressions) {
+        return isMetadata(masked, expressions, true);
+    }
+
+    /** As {@link #isMetadata(String, List)}; without {@code shortcut}, the clock pattern always runs (for tests). */
+    static boolean isMetadata(String masked, List<DateExpression> expressions, boolean shortcut) {
         if (LABEL.matcher(AnalysisBudget.watch(masked)).find()) {
             return true;
         }
@@ -52,7 +65,27 @@ final class MetadataLineRule {
                 rest.setCharAt(i, ' ');
             }
         }
+        if (shortcut && lettersNoClockCanHold(rest) > MOST_LETTERS_BESIDES_THE_DATE) {
+            return false;
+        }
         long letters = CLOCK_AND_WEEKDAY.matcher(AnalysisBudget.watch(rest)).replaceAll(" ").codePoints().filter(Character::isLetter).count();
         return letters <= MOST_LETTERS_BESIDES_THE_DATE;
+    }
+
+    /** The letters of {@code text} that no clock or weekday match could contain. */
+    private static int lettersNoClockCanHold(CharSequence text) {
+        int count = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                // A letter outside the BMP: no pattern character folds to one.
+                int cp = Character.codePointAt(text, i);
+                count += Character.isLetter(cp) ? 1 : 0;
+                i += Character.charCount(cp) - 1;
+            } else if (Character.isLetter(c) && CLOCK_LETTERS.indexOf(Cue.Index.fold(c)) < 0) {
+                count++;
+            }
+        }
+        return count;
     }
 }

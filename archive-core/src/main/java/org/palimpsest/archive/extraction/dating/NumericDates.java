@@ -22,14 +22,14 @@ final class NumericDates {
 
     static List<DateRule> rules() {
         return List.of(
-                DateRule.of("iso-date", "(?<![0-9.\\-/])" + YEAR + "-(?<month>0[1-9]|1[0-2])-(?<day>0[1-9]|[12][0-9]|3[01])(?![0-9])",
-                        NumericDates::day),
-                DateRule.of("slashed-date", "(?<![0-9.\\-/])" + YEAR + "/" + MONTH + "/" + DAY + "(?![0-9/])", NumericDates::day),
-                DateRule.of("dotted-date", "(?<![0-9.])" + YEAR + "\\." + H + "?" + MONTH + "\\." + H + "?" + DAY + "\\.?(?![0-9]|\\.[0-9])",
-                        NumericDates::day),
-                DateRule.of("year-range", "(?<![0-9.,$€£¥₩])" + YEAR + H + "*[–—~〜～-]" + H + "*(?:19|20)[0-9]{2}(?![0-9])(?:"
+                DateRule.of("iso-date", Cue.both(Cue.digits(4), Cue.anyOf("-")), "(?<![0-9.\\-/])" + YEAR + "-(?<month>0[1-9]|1[0-2])-(?<day>0[1-9]|[12][0-9]|3[01])(?![0-9])",
+                        NumericDates::day).startingWith("12"),
+                DateRule.of("slashed-date", Cue.both(Cue.digits(4), Cue.anyOf("/")), "(?<![0-9.\\-/])" + YEAR + "/" + MONTH + "/" + DAY + "(?![0-9/])", NumericDates::day).startingWith("12"),
+                DateRule.of("dotted-date", Cue.both(Cue.digits(4), Cue.anyOf(".")), "(?<![0-9.])" + YEAR + "\\." + H + "?" + MONTH + "\\." + H + "?" + DAY + "\\.?(?![0-9]|\\.[0-9])",
+                        NumericDates::day).startingWith("12"),
+                DateRule.of("year-range", Cue.both(Cue.digits(4), Cue.anyOf("–", "—", "~", "〜", "～", "-")), "(?<![0-9.,$€£¥₩])" + YEAR + H + "*[–—~〜～-]" + H + "*(?:19|20)[0-9]{2}(?![0-9])(?:"
                                 + H + "?[년年])?",
-                        m -> new DateReference.Absolute(FuzzyDate.ofYear(DateParts.year(m)))));
+                        m -> new DateReference.Absolute(FuzzyDate.ofYear(DateParts.year(m)))).startingWith("12"));
     }
 
     private static DateReference day(java.util.regex.Matcher m) {

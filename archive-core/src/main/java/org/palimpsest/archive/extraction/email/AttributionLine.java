@@ -78,6 +78,10 @@ final class AttributionLine {
     private static final int MAX_DATE_LENGTH = 80;
     /** Longer than this, a line is prose, not an attribution. */
     private static final int MAX_LENGTH = 300;
+    /** Bold markers around a whole line ("**On Monday, Dana wrote:**"), compiled once: every line is tried. */
+    private static final Pattern EDGE_EMPHASIS = Pattern.compile("^(?:\\*\\*|__)|(?:\\*\\*|__)$");
+    /** The most characters {@link #EDGE_EMPHASIS} removes: a marker at each end. */
+    private static final int EDGE_EMPHASIS_LENGTH = 4;
 
     private AttributionLine() {
     }
@@ -100,7 +104,12 @@ final class AttributionLine {
     }
 
     static Optional<Attribution> parse(String content) {
-        String line = content.strip().replaceAll("^(?:\\*\\*|__)|(?:\\*\\*|__)$", "").strip();
+        String stripped = content.strip();
+        if (stripped.length() > MAX_LENGTH + EDGE_EMPHASIS_LENGTH) {
+            // Prose: even without its emphasis markers the line is too long to be an attribution.
+            return Optional.empty();
+        }
+        String line = EDGE_EMPHASIS.matcher(AnalysisBudget.watch(stripped)).replaceAll("").strip();
         if (line.isEmpty() || line.length() > MAX_LENGTH) {
             return Optional.empty();
         }

@@ -240,9 +240,13 @@ final class HeaderBlockScanner {
 
     /** Markdown around a value: emphasis, and the backslash that forces a line break. */
     private static String stripEmphasis(String value) {
-        return value.strip().replaceAll("\\\\$", "").strip()
-                .replaceAll("^(?:\\*\\*|__)\\s*|\\s*(?:\\*\\*|__)$", "").strip();
+        String unbroken = TRAILING_BACKSLASH.matcher(AnalysisBudget.watch(value.strip())).replaceAll("").strip();
+        return EDGE_EMPHASIS.matcher(AnalysisBudget.watch(unbroken)).replaceAll("").strip();
     }
+
+    /** The patterns of {@link #stripEmphasis}, compiled once: it runs for every line that may be a header. */
+    private static final Pattern TRAILING_BACKSLASH = Pattern.compile("\\\\$");
+    private static final Pattern EDGE_EMPHASIS = Pattern.compile("^(?:\\*\\*|__)\\s*|\\s*(?:\\*\\*|__)$");
 
     /**
      * Whether a line can be the value of a label left empty above it. An empty "Cc:" is often really empty, and

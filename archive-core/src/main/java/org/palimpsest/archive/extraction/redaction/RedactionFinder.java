@@ -5,8 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.IndexedText;
+import org.palimpsest.archive.extraction.StartingChars;
 
 /**
  * Finds redactions. Three general shapes rather than per-document rules: runs of block characters; a
@@ -37,11 +39,24 @@ public final class RedactionFinder {
     private RedactionFinder() {
     }
 
+    /**
+     * The characters each pattern's matches start with (its first character class): a pattern is tried only where
+     * one stands, instead of at every position of the text, which finds the same matches.
+     */
+    private static final String BLOCK_CHARS = "█▉▊▋▌▍▎▏▇▆■◼⬛";
+    private static final String OPENERS = "<[【〈《(（‹«";
+    private static final String EMPTY_OPENERS = "<[";
+
     public static List<Redaction> find(IndexedText text) {
+        return find(text, true);
+    }
+
+    /** As {@link #find(IndexedText)}; without {@code shortcuts}, each pattern is tried at every position (for tests). */
+    static List<Redaction> find(IndexedText text, boolean shortcuts) {
         List<Redaction> found = new ArrayList<>();
-        collect(text, BLOCKS, Redaction.Kind.BLOCK, found);
-        collect(text, PLACEHOLDER, Redaction.Kind.PLACEHOLDER, found);
-        collect(text, EMPTY, Redaction.Kind.EMPTY_BRACKETS, found);
+        collect(text, BLOCKS, shortcuts ? BLOCK_CHARS : null, Redaction.Kind.BLOCK, found);
+        collect(text, PLACEHOLDER, shortcuts ? OPENERS : null, Redaction.Kind.PLACEHOLDER, found);
+        collect(text, EMPTY, shortcuts ? EMPTY_OPENERS : null, Redaction.Kind.EMPTY_BRACKETS, found);
         found.sort(Comparator.comparingInt((Redaction r) -> r.span().start()));
         return dropContained(found);
     }
@@ -61,7 +76,17 @@ public final class RedactionFinder {
         return BLOCKS.matcher(AnalysisBudget.watch(value)).find() || PLACEHOLDER.matcher(AnalysisBudget.watch(value)).find() || EMPTY.matcher(AnalysisBudget.watch(value)).find();
     }
 
-    private static void collect(IndexedText text, Pattern pattern, Redaction.Kind kind, List<Redaction> into) {
+    /**
+     * The matches of {@code pattern}, in the order a search finds them; each starts with one of {@code starts}, when
+     * given, and is looked for only there.
+     */
+    private static void collect(IndexedText text, Pattern pattern, @Nullable String starts, Redaction.Kind kind,
+                                List<Redaction> into) {
+        if (starts != null) {
+            StartingChars.forEachMatch(pattern, text.text(), starts,
+                    m -> into.add(new Redaction(text.span(m.start(), m.end()), kind)));
+            return;
+        }
         Matcher m = pattern.matcher(AnalysisBudget.watch(text.text()));
         while (m.find()) {
             into.add(new Redaction(text.span(m.start(), m.end()), kind));

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.SegmentKind;
 
@@ -40,9 +41,13 @@ final class ChromeRules {
     private static final int MAX_FOOTER_SENTENCE = 120;
 
     private static final Pattern TRAILING_SEPARATOR = Pattern.compile("[ \\t\\u3000]+[|¦│]+[ \\t\\u3000]*$");
+    /** The bars of {@link #TRAILING_SEPARATOR}: a line without one has no trailing separator. */
+    private static final String TRAILING_SEPARATOR_CHARS = "|¦│";
     private static final String SEPARATOR_CHARS = "|¦│┃—–-_=*·•・~.…";
     /** What separates buttons laid out on one line; narrower than SEPARATOR_CHARS so sentences never split. */
     private static final Pattern BUTTON_SEPARATOR = Pattern.compile("\\s*[|¦│┃｜·•・/]\\s*");
+    /** The marks of {@link #BUTTON_SEPARATOR}: a line without one is no row of buttons. */
+    private static final String BUTTON_SEPARATOR_CHARS = "|¦│┃｜·•・/";
     private static final Pattern SEPARATOR_ONLY = Pattern.compile("[\\s" + Pattern.quote(SEPARATOR_CHARS) + "]+");
     /** A count with its unit or counter word: "12", "1,204", "3개의", "12件の", "5条", "3封". */
     private static final Pattern COUNT = Pattern.compile(
@@ -96,6 +101,13 @@ final class ChromeRules {
                     + "|sign up (?:for|now|here)|like us on)\\b"
                     + "|공유하기|구독하기|구독 신청|팔로우하기|シェアする|購読する|フォローする|分享到|点击订阅|关注我们|订阅我们");
 
+    /**
+     * The most letters a line can have and still be a label of the lexicons or a short call to action: a longer line
+     * is none of them, which a count tells without cutting the line into labels (most lines are sentences).
+     */
+    private static final int LONGEST_LABEL = Stream.of(BUTTONS, RELATED, COUNTED).flatMap(Set::stream)
+            .mapToInt(label -> label.codePointCount(0, label.length())).reduce(MAX_KEYWORD_LETTERS, Math::max);
+
     private ChromeRules() {
     }
 
@@ -115,6 +127,14 @@ final class ChromeRules {
 
     /** True when {@code line}, on its own, is boilerplate. */
     static boolean isChromeLine(String line) {
+        return isChromeLine(line, true);
+    }
+
+    /**
+     * As {@link #isChromeLine(String)}; without {@code shortcuts}, every line is cut into labels and looked up, however
+     * long, which must give the same verdict (the tests compare the two).
+     */
+    static boolean isChromeLine(String line, boolean shortcuts) {
         String s = withoutTrailingSeparator(line).strip();
         if (s.isEmpty() || SEPARATOR_ONLY.matcher(AnalysisBudget.watch(s)).matches()) {
             return true;
@@ -123,8 +143,11 @@ final class ChromeRules {
         if (isFooter(lower)) {
             return true;
         }
-        if (isButtonRow(lower)) {
+        if (isButtonRow(lower, shortcuts)) {
             return true;
+        }
+        if (shortcuts && Label.longerThan(lower, LONGEST_LABEL)) {
+            return false;
         }
         Label label = Label.of(lower);
         if (label.letters().isEmpty()) {
@@ -140,7 +163,10 @@ final class ChromeRules {
     }
 
     /** A row of buttons on one line, "Share | Like | Comment": every separated piece is a button label. */
-    private static boolean isButtonRow(String lower) {
+    private static boolean isButtonRow(String lower, boolean shortcuts) {
+        if (shortcuts && !containsAny(lower, BUTTON_SEPARATOR_CHARS)) {
+            return false;
+        }
         String[] pieces = BUTTON_SEPARATOR.split(lower);
         if (pieces.length < 2) {
             return false;
@@ -169,6 +195,9 @@ final class ChromeRules {
      * layout leave them), or the line's length when there is none or nothing would be left before it.
      */
     static int trailingSeparatorStart(String line) {
+        if (!containsAny(line, TRAILING_SEPARATOR_CHARS)) {
+            return line.length();
+        }
         Matcher m = TRAILING_SEPARATOR.matcher(AnalysisBudget.watch(line));
         if (m.find() && !line.substring(0, m.start()).isBlank()) {
             return m.start();
@@ -204,9 +233,20 @@ final class ChromeRules {
     }
 
     private static boolean isRelatedMarker(Block block, String text) {
-        return (block.kind() == SegmentKind.HEADING || Block.isRunningText(block.kind()))
-                && block.isSingleLine(text)
-                && RELATED.contains(Label.of(block.contentText(text).toLowerCase(Locale.ROOT)).letters());
+        if (!(block.kind() == SegmentKind.HEADING || Block.isRunningText(block.kind())) || !block.isSingleLine(text)) {
+            return false;
+        }
+        String lower = block.contentText(text).toLowerCase(Locale.ROOT);
+        return !Label.longerThan(lower, LONGEST_LABEL) && RELATED.contains(Label.of(lower).letters());
+    }
+
+    private static boolean containsAny(String text, String chars) {
+        for (int i = 0; i < text.length(); i++) {
+            if (chars.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void markRelatedSections(List<Block> blocks, String text, List<CharRange> links) {
@@ -323,6 +363,26 @@ final class ChromeRules {
 
         int letterCount() {
             return letters.codePointCount(0, letters.length());
+        }
+
+        /**
+         * True when the label of {@code lower} has more than {@code most} letters, told without making it: a count
+         * removes at most its two-letter counter word ("개의", "件の") and starts with a digit, so the label keeps at
+         * least the line's letters less two per digit.
+         */
+        static boolean longerThan(String lower, int most) {
+            int letters = 0;
+            int digits = 0;
+            for (int i = 0; i < lower.length(); ) {
+                int cp = lower.codePointAt(i);
+                if (Character.isLetter(cp)) {
+                    letters++;
+                } else if (Character.isDigit(cp)) {
+                    digits++;
+                }
+                i += Character.charCount(cp);
+            }
+            return letters - 2L * digits > most;
         }
     }
 }

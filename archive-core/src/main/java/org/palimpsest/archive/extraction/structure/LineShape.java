@@ -31,8 +31,9 @@ final class LineShape {
 
     /** Length of the bullet and the space after it at the start of {@code line}, or -1 when there is none. */
     static int bulletLength(String line) {
+        // The pattern is anchored at the start: looking there alone finds what a search would.
         Matcher m = BULLET.matcher(AnalysisBudget.watch(line));
-        return m.find() ? m.end() : -1;
+        return m.lookingAt() ? m.end() : -1;
     }
 
     /** True when the line ends with sentence punctuation, possibly inside closing brackets or emphasis. */

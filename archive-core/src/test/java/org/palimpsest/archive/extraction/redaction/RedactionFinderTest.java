@@ -12,6 +12,29 @@ import org.palimpsest.archive.extraction.Span;
 
 class RedactionFinderTest {
 
+    /** Redactions, near misses and ordinary text that generated texts are made of. */
+    private static final List<String> PIECES = List.of(
+            "█", "███", "▇▆", "■ ■", "◼⬛", "<삭제됨>", "[REDACTED]", "(redacted name)", "【非公開】", "« omissis »",
+            "〈削除〉", "<", ">", "[", "]", "(", ")", "（", "）", "<>", "< >", "<\n>", "[ ]", "[]", "‹hidden›",
+            "<deleted by editor>", "<a@b.org>", "(see note)", "removed", "삭제", "the memo", "회의록", "議事録", " ", "\n", "\t");
+
+    @Test
+    void startingOnlyAtOpeningCharactersFindsWhatASearchFinds() {
+        java.util.Random random = new java.util.Random(77);
+        int redactions = 0;
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(30); k >= 0; k--) {
+                text.append(PIECES.get(random.nextInt(PIECES.size())));
+            }
+            IndexedText indexed = new IndexedText(text.toString());
+            List<Redaction> everywhere = RedactionFinder.find(indexed, false);
+            assertThat(RedactionFinder.find(indexed)).as("redactions of %s", text).isEqualTo(everywhere);
+            redactions += everywhere.size();
+        }
+        assertThat(redactions).as("redactions found").isGreaterThan(3000);
+    }
+
     private static List<Redaction> find(String text) {
         return RedactionFinder.find(new IndexedText(text));
     }

@@ -14,6 +14,39 @@ import org.palimpsest.archive.extraction.SegmentKind;
 
 class ChromeRulesTest {
 
+    /** Labels, counts, separators and prose that generated lines are made of. */
+    private static final List<String> LINE_PIECES = List.of(
+            "Share", "share", "Like", "Comments", "Follow us", "Read more", "Subscribe now", "Related posts", "more",
+            "공유하기", "좋아요", "댓글", "관련 기사", "구독", "いいね", "コメント", "シェアする", "関連記事", "分享", "评论",
+            "12", "1,204", "3개", "3개의", "12件", "12件の", "5条", "7k", "２", "이메일", "emails", "views",
+            "|", "¦", "│", "·", "•", "・", "/", "｜", "-", "—", "…", ".", "!", "。", "©", "(c) 2021", "Copyright",
+            "unsubscribe", "수신거부", "配信停止", "All rights reserved",
+            "The council circulated the inspection report", "위원회는 점검 보고서를 공개했다", "取締役会は予算案を確認した",
+            "longwordwithoutanyspaceatallforthelexicon", "가나다라마바사아자차카타파하가나다라마바사아자차카타");
+    private static final List<String> LINE_JOINS = List.of(" ", "", " | ", " · ", "  ", ", ", " / ", "\u3000");
+
+    @Test
+    void shortcutsGiveTheVerdictOfTheFullLookUp() {
+        java.util.Random random = new java.util.Random(4242);
+        int chrome = 0;
+        int content = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder line = new StringBuilder();
+            int pieces = 1 + random.nextInt(random.nextBoolean() ? 3 : 12);
+            for (int k = 0; k < pieces; k++) {
+                line.append(LINE_PIECES.get(random.nextInt(LINE_PIECES.size())))
+                        .append(LINE_JOINS.get(random.nextInt(LINE_JOINS.size())));
+            }
+            boolean full = ChromeRules.isChromeLine(line.toString(), false);
+            assertThat(ChromeRules.isChromeLine(line.toString())).as("chrome verdict on %s", line).isEqualTo(full);
+            chrome += full ? 1 : 0;
+            content += full ? 0 : 1;
+        }
+        assertThat(chrome).as("chrome lines").isGreaterThan(1000);
+        assertThat(content).as("content lines").isGreaterThan(1000);
+    }
+
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
             "|", "| |", "-", "···",
