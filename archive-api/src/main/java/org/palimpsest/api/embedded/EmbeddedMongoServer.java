@@ -1,7 +1,6 @@
 package org.palimpsest.api.embedded;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -76,10 +75,10 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         try {
             fileStore.open(file.toString(), false, null);
             // No background commits and no commits from inside a write: GroupCommitBackend alone decides
-            // when the file changes, always between whole operations. Pages are compressed (Deflate): the
-            // documents are Java-serialized maps and text, and shrink several times.
+            // when the file changes, always between whole operations. Pages are compressed (LZF, cheap enough for
+            // every commit): documents and indexes are repetitive and shrink several times.
             store = new MVStore.Builder().adoptFileStore(fileStore).autoCommitDisabled().autoCommitBufferSize(0)
-                    .compressHigh().open();
+                    .compress().open();
         } catch (RuntimeException e) {
             try {
                 fileStore.close();
@@ -95,7 +94,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             // chunks that replaced it are already durable. H2's default of 45 s assumes nothing forces the file.
             store.setRetentionTime(0);
         }
-        GroupCommitBackend durable = new GroupCommitBackend(new H2Backend(store), store, forceToDisk,
+        GroupCommitBackend durable = new GroupCommitBackend(new CompactH2Backend(store), store, forceToDisk,
                 new FileCompaction(store, fileStore));
         String secret = newSecret();
         MongoServer server = new MongoServer(new ClientGate(durable, secret));
