@@ -72,10 +72,13 @@ final class FileCompaction {
         } while (System.nanoTime() - stopAt < 0);
     }
 
-    /** Commits a marker {@value #VERSIONS_KEPT} + 1 times, so that the chunks the rewrite left dead can be freed. */
+    /**
+     * Commits a marker {@value #VERSIONS_KEPT} + 2 times: a chunk that died at version v is freed by a commit that
+     * starts once the store is past v + {@value #VERSIONS_KEPT}.
+     */
     private void passKeptVersions() {
         MVMap<String, Long> marker = store.openMap(MARKER_MAP);
-        for (int i = 0; i <= VERSIONS_KEPT; i++) {
+        for (int i = 0; i < VERSIONS_KEPT + 2; i++) {
             marker.put("version", store.getCurrentVersion());
             store.commit();
         }
