@@ -55,7 +55,7 @@ final class FileCompaction {
         long stopAt = System.nanoTime() + budget.toNanos();
         // The rewrite only touches chunks that hold some dead pages; H2 picks the emptiest and oldest first.
         while (store.compact(99, STEP_BYTES)) {
-            store.commit();
+            commit();
             if (System.nanoTime() - stopAt > 0) {
                 break;
             }
@@ -73,6 +73,15 @@ final class FileCompaction {
     }
 
     /**
+     * Each commit is forced to disk before the next one may overwrite a chunk it made dead (the retention time is 0
+     * when commits are forced; ADR 12), as group commits are.
+     */
+    private void commit() {
+        store.commit();
+        store.sync();
+    }
+
+    /**
      * Commits a marker {@value #VERSIONS_KEPT} + 2 times: a chunk that died at version v is freed by a commit that
      * starts once the store is past v + {@value #VERSIONS_KEPT}.
      */
@@ -80,7 +89,7 @@ final class FileCompaction {
         MVMap<String, Long> marker = store.openMap(MARKER_MAP);
         for (int i = 0; i < VERSIONS_KEPT + 2; i++) {
             marker.put("version", store.getCurrentVersion());
-            store.commit();
+            commit();
         }
     }
 }
