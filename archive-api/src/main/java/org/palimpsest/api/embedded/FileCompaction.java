@@ -18,9 +18,9 @@ import org.h2.mvstore.MVStore;
 final class FileCompaction {
 
     /** Compaction pays once less than this share of the file is live... */
-    static final int LIVE_PERCENT_WORTH_IT = 75;
+    private static final int LIVE_PERCENT_WORTH_IT = 75;
     /** ...and the dead part is at least this large (a fresh store is mostly headers). */
-    static final long DEAD_BYTES_WORTH_IT = 256 * 1024;
+    private static final long DEAD_BYTES_WORTH_IT = 256 * 1024;
     /** What one rewriting step writes at most, so that writers wait for a step, not for the whole file. */
     private static final int STEP_BYTES = 1024 * 1024;
     /**
