@@ -1,7 +1,6 @@
 package org.palimpsest.api.embedded;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,9 +30,10 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     static final String STORE_FILE = "palimpsest.mv.db";
     /** Where this process leaves its connection string (with the secret) for an operator's {@code mongosh}. */
     public static final String URI_FILE = "embedded-mongo-uri";
-    private static final long MAINTENANCE_SECONDS = 60;
-    private static final int COMPACT_FILL_RATE = 90;
-    private static final int COMPACT_BYTES = 16 * 1024 * 1024;
+    /** How often the file is checked for dead space; a check that finds little costs nothing. */
+    private static final long MAINTENANCE_SECONDS = 5;
+    /** How long a periodic compaction may hold writers, per phase (it finishes the step under way). */
+    private static final Duration PERIODIC_COMPACTION = Duration.ofMillis(250);
 
     private final MongoServer server;
     private final GroupCommitBackend backend;
@@ -70,16 +71,31 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             throw new UncheckedIOException("cannot create data directory " + dir, e);
         }
         MVStore store;
+        MeasuredFileStore fileStore = new MeasuredFileStore();
         try {
+            fileStore.open(file.toString(), false, null);
             // No background commits and no commits from inside a write: GroupCommitBackend alone decides
-            // when the file changes, always between whole operations.
-            store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0).open();
+            // when the file changes, always between whole operations. Pages are compressed (LZF, cheap enough for
+            // every commit): documents and indexes are repetitive and shrink several times.
+            store = new MVStore.Builder().adoptFileStore(fileStore).autoCommitDisabled().autoCommitBufferSize(0)
+                    .compress().open();
         } catch (RuntimeException e) {
+            try {
+                fileStore.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
             throw new IllegalStateException("cannot open the embedded MongoDB store " + file
                     + ": is another Palimpsest process using it? Stop that process or set palimpsest.data-dir"
                     + " to another directory (" + e.getMessage() + ")", e);
         }
-        GroupCommitBackend durable = new GroupCommitBackend(new H2Backend(store), store, forceToDisk);
+        if (forceToDisk) {
+            // Every commit is on disk before the next one starts, so a dead chunk may be overwritten at once: the
+            // chunks that replaced it are already durable. H2's default of 45 s assumes nothing forces the file.
+            store.setRetentionTime(0);
+        }
+        GroupCommitBackend durable = new GroupCommitBackend(new CompactH2Backend(store), store, forceToDisk,
+                new FileCompaction(store, fileStore));
         String secret = newSecret();
         MongoServer server = new MongoServer(new ClientGate(durable, secret));
         server.bind("127.0.0.1", port);
@@ -89,8 +105,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        maintenance.scheduleWithFixedDelay(() -> compact(durable, store), MAINTENANCE_SECONDS, MAINTENANCE_SECONDS,
-                TimeUnit.SECONDS);
+        maintenance.scheduleWithFixedDelay(() -> durable.compactIfWorthIt(PERIODIC_COMPACTION), MAINTENANCE_SECONDS,
+                MAINTENANCE_SECONDS, TimeUnit.SECONDS);
         Path uriFile = dir.resolve(URI_FILE);
         EmbeddedMongoServer embedded = new EmbeddedMongoServer(server, durable, maintenance, address, file, uriFile, secret);
         embedded.writeUriFile();
@@ -134,14 +150,6 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             Files.deleteIfExists(uriFile);
         } catch (IOException e) {
             log.warn("could not delete {}: {}", uriFile, e.getMessage());
-        }
-    }
-
-    private static void compact(GroupCommitBackend backend, MVStore store) {
-        try {
-            backend.maintain(() -> store.compact(COMPACT_FILL_RATE, COMPACT_BYTES));
-        } catch (RuntimeException e) {
-            log.warn("embedded store compaction failed (the data is intact; the file may stay larger): {}", e.toString());
         }
     }
 

@@ -17,6 +17,7 @@ final class StoreCommands {
             "serverstatus", "killcursors", "endsessions", "getlasterror", "getparameter", "hostinfo",
             "connectionstatus", "getcmdlineopts", "getlog", "explain");
     private static final Set<String> HANDSHAKES = Set.of("ismaster", "hello");
+    private static final Set<String> DROPS = Set.of("drop", "dropdatabase");
 
     private StoreCommands() {
     }
@@ -27,6 +28,11 @@ final class StoreCommands {
 
     static boolean isHandshake(String command) {
         return HANDSHAKES.contains(command.toLowerCase(Locale.ROOT));
+    }
+
+    /** Commands that free a whole collection or database at once. */
+    static boolean drops(String command) {
+        return DROPS.contains(command.toLowerCase(Locale.ROOT));
     }
 
     static boolean onlyReads(String command, Document body) {

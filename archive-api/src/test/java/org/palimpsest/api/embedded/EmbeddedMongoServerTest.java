@@ -9,7 +9,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,7 +95,8 @@ class EmbeddedMongoServerTest {
     }
 
     private static long countIn(Path storeFile, String collection) {
-        MongoServer reader = new MongoServer(new H2Backend(storeFile.toString()));
+        // Documents are stored as BSON (BsonDocumentType): the store's own backend reads them.
+        MongoServer reader = new MongoServer(new CompactH2Backend(MVStore.open(storeFile.toString())));
         try (MongoClient client = MongoClients.create(reader.bindAndGetConnectionString())) {
             return client.getDatabase("db").getCollection(collection).countDocuments();
         } finally {
