@@ -119,7 +119,21 @@ class SegmentCountTest {
                 .run("--spring.mongodb.uri=" + MongoUnderTest.get().uri(database.getName()), "--palimpsest.samples=false")) {
             assertThat(here.fetchSegments(PROCESSOR)).containsExactly(0, 1, 2, 3);
             assertThat(here.fetchSegments("annotations")).as("one segment, in log order").containsExactly(0);
+            // A processor with no tokens yet has them made by its worker launcher thread, after the context is up.
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (here.fetchSegments("timeline").length == 0 && System.nanoTime() < deadline) {
+                sleep(Duration.ofMillis(50));
+            }
             assertThat(here.fetchSegments("timeline")).as("a new processor gets the configured count").hasSize(4);
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
