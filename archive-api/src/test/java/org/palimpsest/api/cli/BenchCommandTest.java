@@ -26,7 +26,7 @@ class BenchCommandTest {
             "HTTP annotation creations+edits, 4 clients");
     private static final List<String> LATENCIES = List.of("reading view GET (20 KB, 5 annotations) p50",
             "reading view GET (20 KB, 5 annotations) p99");
-    private static final List<String> INFORMATIVE = List.of("insertMany, no unique index but _id", "consistency check",
+    private static final List<String> INFORMATIVE = List.of("engine append vs an unindexed collection", "consistency check",
             "bytes stored per event",
             "as-of p50, 10 versions", "as-of p99, 10 versions", "as-of p50, 100 versions", "timeline GET p50",
             "timeline GET p99");

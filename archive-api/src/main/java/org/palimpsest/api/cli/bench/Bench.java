@@ -91,8 +91,9 @@ public final class Bench {
         figures.add(Figure.against("engine append, batches of 100", e.append(), "events/s",
                 new Figure.Reference("insertMany, " + e.eventBytes() + " B docs, Axon's unique indexes", e.insertMany(),
                         "docs/s"), Target.ratioAtLeast(0.8)));
-        figures.add(Figure.against("insertMany, no unique index but _id", e.insertManyUnindexed(), "docs/s",
-                new Figure.Reference("insertMany, Axon's unique indexes", e.insertMany(), "docs/s"), null));
+        // The issue's own wording compares with insertMany into a bare collection; shown beside the target's reference.
+        figures.add(Figure.against("engine append vs an unindexed collection", e.append(), "events/s",
+                new Figure.Reference("insertMany, no unique index but _id", e.insertManyUnindexed(), "docs/s"), null));
         figures.add(Figure.against("tracking read, " + small + " stored", e.trackingSmall(), "events/s",
                 new Figure.Reference("sorted find, same collection", e.findSmall(), "docs/s"), Target.ratioAtLeast(0.5)));
         figures.add(Figure.against("tracking read, last " + small + " of " + large, e.trackingLarge(), "events/s",
