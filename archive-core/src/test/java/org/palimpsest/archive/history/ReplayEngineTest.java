@@ -2,23 +2,13 @@ package org.palimpsest.archive.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -48,6 +38,7 @@ import org.palimpsest.archive.projection.StoreCollections;
 import org.palimpsest.archive.projection.email.EmailProjection;
 import org.palimpsest.archive.projection.reading.ReadingViewProjection;
 import org.palimpsest.archive.projection.timeline.TimelineProjection;
+import org.palimpsest.archive.testing.CountedCommands;
 
 /**
  * The replay behind the consistency check feeds the projections in batches: one bulk write per collection per batch
@@ -69,37 +60,21 @@ class ReplayEngineTest {
     private static final int STEPS = 8;
     private static final int BATCH = 8;
 
-    private MongoServer server;
+    private CountedCommands commands;
     private MongoClient client;
     private InMemoryEventStorageEngine engine;
-    /** Write commands per {@code database.collection command}. */
-    private final Map<String, AtomicLong> writes = new ConcurrentHashMap<>();
 
     @BeforeEach
     void start() {
-        server = new MongoServer(H2Backend.inMemory());
-        CommandListener counting = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                String command = event.getCommandName();
-                if (command.equals("update") || command.equals("delete") || command.equals("insert")) {
-                    String collection = event.getCommand().getString(command).getValue();
-                    writes.computeIfAbsent(event.getDatabaseName() + "." + collection + " " + command,
-                            c -> new AtomicLong()).incrementAndGet();
-                }
-            }
-        };
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
-                .addCommandListener(counting).build());
+        commands = new CountedCommands();
+        client = commands.client();
         engine = new InMemoryEventStorageEngine();
         engine.appendEvents(history());
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdown();
+        commands.close();
     }
 
     private static String text(int n) {
@@ -166,8 +141,7 @@ class ReplayEngineTest {
     }
 
     private long count(String database, String collection, String command) {
-        AtomicLong counted = writes.get(database + "." + collection + " " + command);
-        return counted == null ? 0 : counted.get();
+        return commands.count(database, collection, command);
     }
 
     @Test
@@ -184,10 +158,10 @@ class ReplayEngineTest {
         assertThat(count("scratch", "reading_views", "update")).isEqualTo(batches);
         assertThat(count("scratch", "timeline_documents", "update")).isEqualTo(batches);
         assertThat(count("scratch", "email_documents", "update")).isEqualTo(batches);
-        List<String> written = writes.keySet().stream().filter(k -> k.startsWith("scratch.")).toList();
+        List<String> written = commands.sentTo("scratch", List.of("update", "delete", "insert"));
         assertThat(written).as("the replay's writes").hasSizeGreaterThan(10);
         for (String key : written) {
-            assertThat(writes.get(key).get()).as(key + ": at most one bulk write per batch").isLessThanOrEqualTo(batches);
+            assertThat(commands.count(key)).as(key + ": at most one bulk write per batch").isLessThanOrEqualTo(batches);
         }
         assertThat(written).as("bulk writes upsert; nothing is inserted one by one").noneMatch(k -> k.endsWith(" insert"));
     }

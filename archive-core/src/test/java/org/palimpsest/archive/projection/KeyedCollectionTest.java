@@ -2,20 +2,12 @@ package org.palimpsest.archive.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import java.util.concurrent.atomic.AtomicLong;
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.palimpsest.archive.testing.CountedCommands;
 
 /**
  * Whether content is stored, asked of a collection by key: a collection found empty (a fresh generation, a replay's
@@ -27,32 +19,18 @@ class KeyedCollectionTest {
     public record Stored(@BsonId String key) {
     }
 
-    private MongoServer server;
-    private MongoClient client;
+    private CountedCommands commands;
     private MongoDatabase database;
-    private final AtomicLong finds = new AtomicLong();
 
     @BeforeEach
     void start() {
-        server = new MongoServer(H2Backend.inMemory());
-        CommandListener counting = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                if (event.getCommandName().equals("find")) {
-                    finds.incrementAndGet();
-                }
-            }
-        };
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
-                .addCommandListener(counting).build());
-        database = client.getDatabase("keyed_test");
+        commands = new CountedCommands();
+        database = commands.client().getDatabase("keyed_test");
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdown();
+        commands.close();
     }
 
     private KeyedCollection<Stored> open() {
@@ -69,7 +47,7 @@ class KeyedCollectionTest {
         assertThat(contents.contains("c")).isTrue();
         assertThat(contents.contains("d")).isFalse();
 
-        assertThat(finds).as("one look at whether it is empty, none per key").hasValue(1);
+        assertThat(commands.count("find")).as("one look at whether it is empty, none per key").isEqualTo(1);
     }
 
     @Test
@@ -81,7 +59,7 @@ class KeyedCollectionTest {
         assertThat(contents.contains("absent")).isFalse();
         assertThat(contents.contains("elsewhere")).as("remembered once seen").isTrue();
 
-        assertThat(finds).as("whether it is empty, then each key not known").hasValue(3);
+        assertThat(commands.count("find")).as("whether it is empty, then each key not known").isEqualTo(3);
     }
 
     @Test
@@ -100,11 +78,11 @@ class KeyedCollectionTest {
         KeyedCollection<Stored> contents = open();
         assertThat(contents.contains("old")).isTrue();
         contents.clear();
-        finds.set(0);
+        commands.reset();
 
         assertThat(contents.contains("old")).isFalse();
         contents.put("new", new Stored("new"));
         assertThat(contents.contains("new")).isTrue();
-        assertThat(finds).hasValue(0);
+        assertThat(commands.count("find")).isEqualTo(0);
     }
 }

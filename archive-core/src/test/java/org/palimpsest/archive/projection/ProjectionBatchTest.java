@@ -2,21 +2,10 @@ package org.palimpsest.archive.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -35,6 +24,7 @@ import org.bson.codecs.pojo.annotations.BsonId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.palimpsest.archive.testing.CountedCommands;
 
 /**
  * A batch of events is written with one bulk write per collection after its last event and before the processor
@@ -92,34 +82,23 @@ public class ProjectionBatchTest {
         }
     }
 
-    private MongoServer server;
-    private MongoClient client;
+    private CountedCommands commands;
     private MongoDatabase database;
-    /** Write commands ({@code update}, {@code delete}) per collection. */
-    private final Map<String, AtomicLong> writes = new ConcurrentHashMap<>();
 
     @BeforeEach
     void start() {
-        server = new MongoServer(H2Backend.inMemory());
-        CommandListener counting = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                if (event.getCommandName().equals("update") || event.getCommandName().equals("delete")) {
-                    writes.computeIfAbsent(event.getCommand().getString(event.getCommandName()).getValue(),
-                            c -> new AtomicLong()).incrementAndGet();
-                }
-            }
-        };
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
-                .addCommandListener(counting).build());
-        database = client.getDatabase("batch_test");
+        commands = new CountedCommands();
+        database = commands.client().getDatabase("batch_test");
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdown();
+        commands.close();
+    }
+
+    /** Write commands ({@code update}, {@code delete}) sent to one collection. */
+    private long writes(String collection) {
+        return commands.count("batch_test", collection, "update") + commands.count("batch_test", collection, "delete");
     }
 
     private static EventMessage<?> noted(String subject, int n) {
@@ -152,8 +131,8 @@ public class ProjectionBatchTest {
         assertThat(storedAtPrepareCommit).containsExactly(2L);
         assertThat(projection.store().notes.find("a").orElseThrow().numbers())
                 .as("each event read what the ones before it wrote").containsExactly(1, 2, 3);
-        assertThat(writes.get("notes")).as("one bulk write for the batch").hasValue(1);
-        assertThat(writes.get("seen")).hasValue(1);
+        assertThat(writes("notes")).as("one bulk write for the batch").isEqualTo(1);
+        assertThat(writes("seen")).isEqualTo(1);
     }
 
     @Test
@@ -163,7 +142,7 @@ public class ProjectionBatchTest {
         projection.on(new Noted("a", 2, false));
 
         assertThat(database.getCollection("notes", Notes.class).find().first().numbers()).containsExactly(1, 2);
-        assertThat(writes.get("notes")).hasValue(2);
+        assertThat(writes("notes")).isEqualTo(2);
     }
 
     @Test
@@ -211,6 +190,6 @@ public class ProjectionBatchTest {
         assertThat(database.getCollection("seen", Seen.class).find().into(new ArrayList<>()))
                 .as("the parked handler's own write is dropped with it")
                 .extracting(Seen::key).containsExactlyInAnyOrder("a#1", "b#1", "c#1", "b#2");
-        assertThat(writes.get("notes")).as("one batch, one bulk write").hasValue(1);
+        assertThat(writes("notes")).as("one batch, one bulk write").isEqualTo(1);
     }
 }
