@@ -6,12 +6,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.palimpsest.api.cli.PalimpsestCommand;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The archive as a child JVM on a data directory of the test's, started with the test's own classpath so
@@ -20,6 +23,8 @@ import org.palimpsest.api.cli.PalimpsestCommand;
 final class ArchiveProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Given once only: Spring would join two values of one option into a list, which is no duration. */
     static final String READ_TIMEOUT = "--palimpsest.read-timeout=";
 
@@ -64,6 +69,28 @@ final class ArchiveProcess implements AutoCloseable {
 
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** GET as {@code user}, a demo account (its password is its name). */
+    HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(2))
+                        .header("Authorization", Writers.basic(user)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Every event of the log, as the audit stream gives them (NDJSON). */
+    List<JsonNode> auditEvents() throws IOException, InterruptedException {
+        HttpResponse<String> answer = get("/api/audit/events", "auditor");
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("GET /api/audit/events answered " + answer.statusCode() + ": " + answer.body());
+        }
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : answer.body().split("\n")) {
+            if (!line.isBlank()) {
+                events.add(JSON.readTree(line));
+            }
+        }
+        return events;
     }
 
     /** SIGKILL: no shutdown hook, no graceful close of the store. */

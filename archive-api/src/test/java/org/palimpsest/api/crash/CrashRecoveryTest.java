@@ -2,12 +2,8 @@ package org.palimpsest.api.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,7 +103,7 @@ class CrashRecoveryTest {
     private static void assertEverythingAcknowledgedIsThere(ArchiveProcess archive, Queue<Acknowledged> acknowledged)
             throws Exception {
         Map<String, Long> importedInLog = new HashMap<>();
-        for (JsonNode event : auditEvents(archive)) {
+        for (JsonNode event : archive.auditEvents()) {
             if (event.path("type").asString().endsWith("DocumentImported")) {
                 importedInLog.merge(event.get("aggregateId").asString(), 1L, Long::sum);
             }
@@ -135,7 +131,7 @@ class CrashRecoveryTest {
                     : "fix is " + (answer == null ? "missing" : answer.path("state").asString());
         }
         Acknowledged.AnnotationAt annotation = (Acknowledged.AnnotationAt) ack;
-        HttpResponse<String> answer = exchange(archive, "/annotations/" + annotation.annotationId(), "reader");
+        HttpResponse<String> answer = archive.get("/annotations/" + annotation.annotationId(), "reader");
         long version = answer.statusCode() == 200
                 ? Long.parseLong(answer.headers().firstValue("ETag").orElse("-1").replaceAll("[^0-9-]", ""))
                 : -1;
@@ -144,7 +140,7 @@ class CrashRecoveryTest {
 
     /** Every aggregate's events are numbered 0, 1, 2… with no gap: nothing was written by halves. */
     private static void assertNoHalfWrittenAggregate(ArchiveProcess archive) throws Exception {
-        HttpResponse<String> export = exchange(archive, "/api/admin/events/export", "admin");
+        HttpResponse<String> export = archive.get("/api/admin/events/export", "admin");
         assertThat(export.statusCode()).isEqualTo(200);
         Map<String, List<Long>> sequences = new HashMap<>();
         Set<Long> positions = new HashSet<>();
@@ -202,31 +198,12 @@ class CrashRecoveryTest {
         return status.get("items").size() > 0;
     }
 
-    private static List<JsonNode> auditEvents(ArchiveProcess archive) throws Exception {
-        HttpResponse<String> answer = exchange(archive, "/api/audit/events", "auditor");
-        assertThat(answer.statusCode()).isEqualTo(200);
-        List<JsonNode> events = new ArrayList<>();
-        for (String line : answer.body().split("\n")) {
-            if (!line.isBlank()) {
-                events.add(JSON.readTree(line));
-            }
-        }
-        return events;
-    }
-
     private static int status(ArchiveProcess archive, String path) throws Exception {
-        return exchange(archive, path, "reader").statusCode();
+        return archive.get(path, "reader").statusCode();
     }
 
     private static JsonNode get(ArchiveProcess archive, String path, String user) throws Exception {
-        HttpResponse<String> answer = exchange(archive, path, user);
+        HttpResponse<String> answer = archive.get(path, user);
         return answer.statusCode() == 200 ? JSON.readTree(answer.body()) : null;
-    }
-
-    private static HttpResponse<String> exchange(ArchiveProcess archive, String path, String user)
-            throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(archive.uri(path)).timeout(Duration.ofMinutes(2))
-                        .header("Authorization", Writers.basic(user)).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

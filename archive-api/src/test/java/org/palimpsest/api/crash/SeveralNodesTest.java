@@ -135,7 +135,7 @@ class SeveralNodesTest {
         assertThat(readAfterWrite.outcomes()).as("each import answered once its views held it, on whichever node")
                 .containsOnlyKeys("201 then 200");
         long head = awaitCaughtUp(tokens, survivors.get(0));
-        List<JsonNode> events = auditEvents(survivors.get(0));
+        List<JsonNode> events = survivors.get(0).auditEvents();
         assertThat(events.get(events.size() - 1).get("position").asLong()).as("the last event").isLessThanOrEqualTo(head);
 
         for (ArchiveProcess node : survivors) {
@@ -266,7 +266,7 @@ class SeveralNodesTest {
         JsonNode page = get(node, "/api/documents?size=1", "reader");
         assertThat(page.get("total").asLong()).as("documents listed by node %d", node.pid()).isEqualTo(documents.size());
         for (String id : documents) {
-            assertThat(exchange(node, "/api/documents/" + id, "reader").statusCode())
+            assertThat(node.get("/api/documents/" + id, "reader").statusCode())
                     .as("node %d reads document %s", node.pid(), id).isEqualTo(200);
         }
     }
@@ -284,7 +284,7 @@ class SeveralNodesTest {
             }
         }
         for (var document : expected.entrySet()) {
-            HttpResponse<String> timemap = exchange(node, "/api/documents/" + document.getKey() + "/timemap", "reader");
+            HttpResponse<String> timemap = node.get("/api/documents/" + document.getKey() + "/timemap", "reader");
             assertThat(timemap.statusCode()).isEqualTo(200);
             List<Long> versions = new ArrayList<>();
             Matcher memento = MEMENTO_POSITION.matcher(timemap.body());
@@ -307,7 +307,7 @@ class SeveralNodesTest {
         }
         assertThat(expected).as("annotations written").isNotEmpty();
         for (var annotation : expected.entrySet()) {
-            HttpResponse<String> timemap = exchange(node, "/annotations/" + annotation.getKey() + "/timemap", "reader");
+            HttpResponse<String> timemap = node.get("/annotations/" + annotation.getKey() + "/timemap", "reader");
             assertThat(timemap.statusCode()).isEqualTo(200);
             long versions = timemap.body().lines().filter(line -> line.contains("/versions/")).count();
             assertThat(versions).as("versions of annotation %s", annotation.getKey()).isEqualTo(annotation.getValue());
@@ -338,7 +338,7 @@ class SeveralNodesTest {
             HttpResponse<String> imported = send(node, "POST", "/api/documents", "editor",
                     Map.of("text", text, "title", "probe " + i, "language", "en"));
             String id = JSON.readTree(imported.body()).path("id").asString();
-            int read = exchange(node, "/api/documents/" + id, "reader").statusCode();
+            int read = node.get("/api/documents/" + id, "reader").statusCode();
             outcomes.merge(imported.statusCode() + " then " + read, 1, Integer::sum);
         }
         return new ReadAfterWrite(outcomes);
@@ -377,29 +377,10 @@ class SeveralNodesTest {
         return type.substring(type.lastIndexOf('.') + 1);
     }
 
-    private static List<JsonNode> auditEvents(ArchiveProcess node) throws Exception {
-        HttpResponse<String> answer = exchange(node, "/api/audit/events", "auditor");
-        assertThat(answer.statusCode()).isEqualTo(200);
-        List<JsonNode> events = new ArrayList<>();
-        for (String line : answer.body().split("\n")) {
-            if (!line.isBlank()) {
-                events.add(JSON.readTree(line));
-            }
-        }
-        return events;
-    }
-
     private static JsonNode get(ArchiveProcess node, String path, String user) throws Exception {
-        HttpResponse<String> answer = exchange(node, path, user);
+        HttpResponse<String> answer = node.get(path, user);
         assertThat(answer.statusCode()).as("GET %s: %s", path, answer.body()).isEqualTo(200);
         return JSON.readTree(answer.body());
-    }
-
-    private static HttpResponse<String> exchange(ArchiveProcess node, String path, String user)
-            throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofMinutes(2))
-                        .header("Authorization", Writers.basic(user)).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static HttpResponse<String> send(ArchiveProcess node, String method, String path, String user, Object body)
