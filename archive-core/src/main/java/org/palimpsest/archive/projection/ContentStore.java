@@ -185,7 +185,11 @@ public final class ContentStore {
     }
 
     private <T> BsonDocument wrap(T value, Class<T> type) {
-        Codec<T> codec = codecs.get(type);
+        return wrap(value, codecs.get(type));
+    }
+
+    /** {@code value} as the one field of a document: a codec writes values only inside one. */
+    private static <T> BsonDocument wrap(T value, Codec<T> codec) {
         BsonDocument wrapped = new BsonDocument();
         try (BsonDocumentWriter writer = new BsonDocumentWriter(wrapped)) {
             writer.writeStartDocument();
@@ -197,14 +201,7 @@ public final class ContentStore {
     }
 
     private static <T> BsonValue encode(T value, Codec<T> codec) {
-        BsonDocument wrapped = new BsonDocument();
-        try (BsonDocumentWriter writer = new BsonDocumentWriter(wrapped)) {
-            writer.writeStartDocument();
-            writer.writeName(VALUE);
-            codec.encode(writer, value, EncoderContext.builder().build());
-            writer.writeEndDocument();
-        }
-        return wrapped.get(VALUE);
+        return wrap(value, codec).get(VALUE);
     }
 
     private static <T> T decode(BsonValue item, Codec<T> codec) {
