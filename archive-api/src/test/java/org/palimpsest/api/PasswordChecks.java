@@ -15,7 +15,7 @@ public final class PasswordChecks implements PasswordEncoder {
     private final PasswordEncoder encoder;
     private final AtomicInteger checks = new AtomicInteger();
 
-    PasswordChecks(PasswordEncoder encoder) {
+    public PasswordChecks(PasswordEncoder encoder) {
         this.encoder = encoder;
     }
 
