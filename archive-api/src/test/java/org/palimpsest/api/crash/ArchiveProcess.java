@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.palimpsest.api.cli.PalimpsestCommand;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,9 +75,32 @@ final class ArchiveProcess implements AutoCloseable {
 
     /** GET as {@code user}, a demo account (its password is its name). */
     HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(2))
-                        .header("Authorization", Writers.basic(user)).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return send("GET", path, user, null, null);
+    }
+
+    /**
+     * A request as {@code user}, a demo account (its password is its name), with {@code body} as JSON when there is
+     * one and {@code If-Match} when {@code ifMatch} is given.
+     */
+    HttpResponse<String> send(String method, String path, String user, @Nullable Object body, @Nullable String ifMatch)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(2))
+                .header("Authorization", basic(user));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String basic(String user) {
+        // The child runs with the demo accounts, whose password is the account name.
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Every event of the log, as the audit stream gives them (NDJSON). */

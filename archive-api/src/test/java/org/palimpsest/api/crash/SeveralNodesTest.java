@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +43,6 @@ import tools.jackson.databind.json.JsonMapper;
 class SeveralNodesTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(5);
     /** How often a node with a free thread looks for unclaimed segments: a fifth of the claim timeout. */
     private static final Duration CLAIM_INTERVAL = CLAIM_TIMEOUT.dividedBy(5);
@@ -335,8 +331,8 @@ class SeveralNodesTest {
         for (int i = 0; i < 24; i++) {
             ArchiveProcess node = survivors.get(i % survivors.size());
             String text = "Read-after-write probe " + i + " on node " + node.pid() + ".\n\nIts second paragraph.\n";
-            HttpResponse<String> imported = send(node, "POST", "/api/documents", "editor",
-                    Map.of("text", text, "title", "probe " + i, "language", "en"));
+            HttpResponse<String> imported = node.send("POST", "/api/documents", "editor",
+                    Map.of("text", text, "title", "probe " + i, "language", "en"), null);
             String id = JSON.readTree(imported.body()).path("id").asString();
             int read = node.get("/api/documents/" + id, "reader").statusCode();
             outcomes.merge(imported.statusCode() + " then " + read, 1, Integer::sum);
@@ -381,14 +377,5 @@ class SeveralNodesTest {
         HttpResponse<String> answer = node.get(path, user);
         assertThat(answer.statusCode()).as("GET %s: %s", path, answer.body()).isEqualTo(200);
         return JSON.readTree(answer.body());
-    }
-
-    private static HttpResponse<String> send(ArchiveProcess node, String method, String path, String user, Object body)
-            throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofMinutes(1))
-                        .header("Authorization", Writers.basic(user)).header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

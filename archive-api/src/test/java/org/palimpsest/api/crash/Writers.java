@@ -1,13 +1,8 @@
 package org.palimpsest.api.crash;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class Writers {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ArchiveProcess archive;
     private final Queue<Acknowledged> acknowledged;
@@ -107,7 +101,7 @@ final class Writers {
         }
         Map<String, Object> proposal = Map.of("target", Map.of("exact", target), "replacement", target.toUpperCase(),
                 "kind", "typo", "reason", "crash test");
-        HttpResponse<String> answer = exchange("POST", "/api/documents/" + documentId + "/fixes?accept=true", "editor",
+        HttpResponse<String> answer = archive.send("POST", "/api/documents/" + documentId + "/fixes?accept=true", "editor",
                 proposal, null);
         if (answer.statusCode() == 201) {
             // Proposed and accepted in one command: the Location names the fix, whether or not the view has it yet.
@@ -127,7 +121,7 @@ final class Writers {
             return;
         }
         Map<String, Object> annotation = annotation(documentId, "note " + random.nextInt(1000));
-        HttpResponse<String> created = exchange("POST", "/annotations/", "annotator", annotation, null);
+        HttpResponse<String> created = archive.send("POST", "/annotations/", "annotator", annotation, null);
         if (created.statusCode() == 201 || created.statusCode() == 202) {
             String location = created.headers().firstValue("Location").orElseThrow();
             String id = location.substring(location.lastIndexOf('/') + 1);
@@ -138,7 +132,7 @@ final class Writers {
     }
 
     private void revise(Annotated annotated, int n) throws IOException, InterruptedException {
-        HttpResponse<String> revised = exchange("PUT", "/annotations/" + annotated.id, "annotator",
+        HttpResponse<String> revised = archive.send("PUT", "/annotations/" + annotated.id, "annotator",
                 annotation(annotated.documentId, "revised " + n), "\"" + annotated.version + "\"");
         if (revised.statusCode() == 200 || revised.statusCode() == 202) {
             annotated.version = version(revised);
@@ -166,29 +160,8 @@ final class Writers {
     }
 
     private JsonNode send(String method, String path, String user, Object body) throws IOException, InterruptedException {
-        HttpResponse<String> answer = exchange(method, path, user, body, null);
+        HttpResponse<String> answer = archive.send(method, path, user, body, null);
         return answer.statusCode() / 100 == 2 ? JSON.readTree(answer.body()) : null;
-    }
-
-    private HttpResponse<String> exchange(String method, String path, String user, Object body, String ifMatch)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(archive.uri(path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", basic(user));
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
-        }
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    static String basic(String user) {
-        // The child runs with the demo accounts, whose password is the account name.
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
     }
 
     private static final class Annotated {
