@@ -2,6 +2,7 @@ package org.palimpsest.api;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -48,7 +49,7 @@ public record PalimpsestProperties(
     }
 
     public Security securityOrDefault() {
-        return security == null ? new Security(true, false, null) : security;
+        return security == null ? new Security(true, false, null, null) : security;
     }
 
     public Durability durabilityOrDefault() {
@@ -154,11 +155,32 @@ public record PalimpsestProperties(
      * @param demo          also accept the demo accounts reader, annotator, editor, auditor and admin with their
      *                      own name as password; for trying the archive out, never for production
      * @param loginThrottle how failed sign-ins are slowed
+     * @param cors          which other origins' browser clients may call the API
      */
-    public record Security(boolean anonymousRead, boolean demo, @Nullable LoginThrottle loginThrottle) {
+    public record Security(boolean anonymousRead, boolean demo, @Nullable LoginThrottle loginThrottle,
+                           @Nullable Cors cors) {
 
         public LoginThrottle loginThrottleOrDefault() {
             return loginThrottle == null ? new LoginThrottle(null, 0, 0) : loginThrottle;
+        }
+
+        public Cors corsOrDefault() {
+            return cors == null ? new Cors(null) : cors;
+        }
+    }
+
+    /**
+     * Cross-origin access for browser clients (CORS). None by default: a page served from elsewhere cannot read the
+     * API's answers, as before CORS existed.
+     *
+     * @param allowedOrigins origins such as {@code https://annotator.example} (scheme, host and port, no path) whose
+     *                       pages may call the API; {@code *} for any
+     */
+    public record Cors(@Nullable List<String> allowedOrigins) {
+
+        public List<String> allowedOriginsOrDefault() {
+            return allowedOrigins == null ? List.of()
+                    : allowedOrigins.stream().map(String::strip).filter(origin -> !origin.isEmpty()).toList();
         }
     }
 

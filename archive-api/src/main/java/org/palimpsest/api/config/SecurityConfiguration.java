@@ -1,5 +1,8 @@
 package org.palimpsest.api.config;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.palimpsest.api.PalimpsestProperties;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,6 +30,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -36,12 +40,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
  * HTTP security: stateless HTTP Basic (no session, so no CSRF token: there is no cookie to ride on), every request
- * authorized by the one {@link AccessPolicy} table with deny as the last word, failed sign-ins throttled, and the
- * browser-facing headers (CSP, frame and referrer policy, nosniff) on every answer, errors included.
+ * authorized by the one {@link AccessPolicy} table with deny as the last word (404 where no endpoint lives, see
+ * {@link KnownPaths}), failed sign-ins throttled, cross-origin access only for configured origins
+ * ({@link CrossOriginAccess}), and the browser-facing headers (CSP, frame and referrer policy, nosniff) on every
+ * answer, errors included.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -56,16 +64,29 @@ class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+    /** What a 401 says: where credentials come from, for a person who has none yet. */
+    static final String SIGN_IN = "Send HTTP Basic credentials of an archive account. Accounts are made by an administrator "
+            + "(POST /api/admin/users) or on the archive's machine with ./palimpsest users add NAME --role ROLE; the first "
+            + "start wrote the password of 'admin' to <data dir>/initial-admin-password. See README, Security.";
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, PalimpsestProperties properties, ProblemResponses problems,
                                     AuthenticationManager archiveAuthentication, LoginThrottle throttle,
-                                    MappedMethods mappedMethods) throws Exception {
+                                    MappedMethods mappedMethods,
+                                    ObjectProvider<RequestMappingInfoHandlerMapping> mappings) throws Exception {
         boolean anonymousRead = properties.securityOrDefault().anonymousRead();
+        KnownPaths knownPaths = new KnownPaths(mappings);
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            // A wrong password stays 401 wherever it was sent; only a missing one at an unknown path is a 404.
+            if (e instanceof InsufficientAuthenticationException && !knownPaths.contains(request.getRequestURI())) {
+                notFound(problems, request, response);
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"palimpsest\"");
-            problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
-                    "Send HTTP Basic credentials of an archive account.");
+            problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required", SIGN_IN);
         };
+        CrossOriginAccess.filter(properties.securityOrDefault().corsOrDefault(), problems)
+                .ifPresent(cors -> http.addFilterAfter(cors, HeaderWriterFilter.class));
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authenticationManager(archiveAuthentication)
@@ -73,9 +94,14 @@ class SecurityConfiguration {
                 .addFilterBefore(new LoginThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler((request, response, ex) ->
-                                problems.write(response, HttpStatus.FORBIDDEN, "Not allowed",
-                                        "Your account lacks the role this request needs.")))
+                        .accessDeniedHandler((request, response, ex) -> {
+                            if (!knownPaths.contains(request.getRequestURI())) {
+                                notFound(problems, request, response);
+                                return;
+                            }
+                            problems.write(response, HttpStatus.FORBIDDEN, "Not allowed",
+                                    "Your account lacks the role this request needs.");
+                        }))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
@@ -89,6 +115,12 @@ class SecurityConfiguration {
                     auth.anyRequest().denyAll();
                 });
         return http.build();
+    }
+
+    private static void notFound(ProblemResponses problems, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        problems.write(response, HttpStatus.NOT_FOUND, HttpStatus.NOT_FOUND.getReasonPhrase(),
+                "nothing lives at " + request.getRequestURI() + "; /v3/api-docs describes every path of the archive");
     }
 
     private static void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,

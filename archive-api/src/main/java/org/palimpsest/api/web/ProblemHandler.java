@@ -143,6 +143,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return answer(ProblemResponses.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
     }
 
+    /** A false If-Match or If-None-Match (412), naming the header, with the resource's current ETag when it has one. */
+    @ExceptionHandler(PreconditionFailedException.class)
+    ResponseEntity<ProblemDetail> preconditionFailed(PreconditionFailedException e) {
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.PRECONDITION_FAILED, "precondition-failed",
+                "Precondition failed", e.getMessage());
+        problem.setProperty("field", e.header());
+        problem.setProperty("parameter", e.header());
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (e.current() != null) {
+            answer.eTag(e.current().toString());
+        }
+        return answer.body(problem);
+    }
+
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<ProblemDetail> badRequest(BadRequestException e) {
         String type = switch (e.status()) {

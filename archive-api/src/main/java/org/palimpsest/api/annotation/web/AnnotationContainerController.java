@@ -72,10 +72,13 @@ class AnnotationContainerController {
     ResponseEntity<?> create(@RequestBody Map<String, Object> body,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         MediaType type = AnnotationMediaTypes.negotiate(accept);
-        Caller caller = Caller.current(roles);
+        return createAt(UUID.randomUUID().toString(), body, Caller.current(roles), type);
+    }
+
+    /** Creates the annotation under {@code id}: a new random one, or one a client chose with a conditional PUT. */
+    ResponseEntity<?> createAt(String id, Map<String, Object> body, Caller caller, MediaType type) {
         AnnotationInput input = responses.parser().parse(body);
         requireParentVisible(input.target(), caller);
-        String id = UUID.randomUUID().toString();
         commands.sendAndWait(Actors.command(input.create(id, caller.account()), caller.account()));
         URI location = URI.create(responses.iris().annotation(id));
         AnnotationView view = reads.caughtUpWith(id) ? reads.find(id).orElse(null) : null;

@@ -1,7 +1,9 @@
 package org.palimpsest.api.annotation.web;
 
 import java.util.Map;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.annotations.annotation.DeleteAnnotation;
 import org.palimpsest.annotations.annotation.HideAnnotation;
@@ -13,6 +15,8 @@ import org.palimpsest.annotations.webannotation.AnnotationInput;
 import org.palimpsest.archive.provenance.Actors;
 import org.palimpsest.annotations.annotation.AnnotationDeletedException;
 import org.palimpsest.api.web.AsOf;
+import org.palimpsest.api.web.PreconditionFailedException;
+import org.palimpsest.api.web.Preconditions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,13 +46,15 @@ class AnnotationController {
     private final AnnotationReads reads;
     private final AnnotationResponses responses;
     private final RoleHierarchy roles;
+    private final AnnotationContainerController container;
 
     AnnotationController(CommandGateway commands, AnnotationReads reads, AnnotationResponses responses,
-                         RoleHierarchy roles) {
+                         RoleHierarchy roles, AnnotationContainerController container) {
         this.commands = commands;
         this.reads = reads;
         this.responses = responses;
         this.roles = roles;
+        this.container = container;
     }
 
     /**
@@ -58,6 +64,7 @@ class AnnotationController {
     @GetMapping
     ResponseEntity<?> get(@PathVariable String id,
                           @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
+                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
                           @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
                           @RequestParam(required = false) @Nullable String asOf,
                           @RequestParam(required = false) @Nullable Long atPosition,
@@ -70,7 +77,7 @@ class AnnotationController {
         AnnotationView view = reads.current(id, Caller.current(roles));
         long version = view.state().version();
         HttpHeaders headers = AnnotationResponses.annotationHeaders(version, type, AnnotationResponses.ANNOTATION_ALLOW);
-        if (EntityTags.matchesNone(ifNoneMatch, version)) {
+        if (Preconditions.of(ifMatch, ifNoneMatch).notModified(EntityTags.tag(version))) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
         }
         return ResponseEntity.ok().headers(headers).body(responses.render(view));
@@ -107,19 +114,24 @@ class AnnotationController {
         return map.append('\n').toString();
     }
 
+    /**
+     * Replace the annotation, naming the version replaced in {@code If-Match}; or, with {@code If-None-Match: *},
+     * create it under this id (a UUID the client chose), only if no annotation has it yet (412 otherwise).
+     */
     @PutMapping(consumes = {"application/ld+json", MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = AnnotationLimits.DESCRIPTION)
     ResponseEntity<?> revise(@PathVariable String id, @RequestBody Map<String, Object> body,
                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+                             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         MediaType type = AnnotationMediaTypes.negotiate(accept);
-        long expected = EntityTags.expectedVersion(ifMatch);
+        Preconditions conditions = Preconditions.of(ifMatch, ifNoneMatch);
         Caller caller = Caller.current(roles);
-        reads.target(id, caller);
-        if (body.get("id") instanceof String iri && responses.iris().annotationId(iri).filter(id::equals).isEmpty()
-                && (iri.startsWith("/") || iri.startsWith(responses.iris().base()))) {
-            throw new InvalidAnnotationException("id", "the body describes another annotation (" + iri + ")");
+        requireSameId(id, body);
+        if (conditions.createOnly()) {
+            return createOnlyIfAbsent(id, body, caller, type);
         }
+        long expected = EntityTags.expectedVersion(conditions, reads.target(id, caller).state().version());
         AnnotationInput input = responses.parser().parse(body);
         return decide(id, input.revise(id, expected, caller.account(), caller.moderator()), caller, type);
     }
@@ -129,9 +141,9 @@ class AnnotationController {
     ResponseEntity<Void> delete(@PathVariable String id,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
                                 @RequestParam(required = false) @Nullable String reason) {
-        long expected = EntityTags.expectedVersion(ifMatch);
         Caller caller = Caller.current(roles);
-        reads.target(id, caller);
+        long expected = EntityTags.expectedVersion(Preconditions.of(ifMatch, null),
+                reads.target(id, caller).state().version());
         Long version = commands.sendAndWait(Actors.command(
                 new DeleteAnnotation(id, expected, caller.account(), caller.moderator(), reason), caller.account()));
         reads.caughtUpWith(id);
@@ -144,9 +156,9 @@ class AnnotationController {
                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
                               @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         MediaType type = AnnotationMediaTypes.negotiate(accept);
-        long expected = EntityTags.expectedVersion(ifMatch);
         Caller caller = Caller.current(roles);
-        reads.target(id, caller);
+        long expected = EntityTags.expectedVersion(Preconditions.of(ifMatch, null),
+                reads.target(id, caller).state().version());
         return decide(id, new RestoreAnnotation(id, expected, caller.account(), caller.moderator(), reason(body)),
                 caller, type);
     }
@@ -185,8 +197,48 @@ class AnnotationController {
     }
 
     private long expectedOrCurrent(String id, @Nullable String ifMatch, Caller caller) {
-        AnnotationView view = reads.target(id, caller);
-        return ifMatch == null || ifMatch.isBlank() ? view.state().version() : EntityTags.expectedVersion(ifMatch);
+        long current = reads.target(id, caller).state().version();
+        Preconditions conditions = Preconditions.of(ifMatch, null);
+        return conditions.ifMatch() == null ? current : EntityTags.expectedVersion(conditions, current);
+    }
+
+    /**
+     * {@code PUT} with {@code If-None-Match: *}: the annotation is created under the id the client chose, as the
+     * container would create it, unless an annotation (or anything else in the log) has that id already (412, RFC 9110
+     * §13.1.2). The id must be a UUID, as the archive's own are, so a client cannot take a name meant for another use.
+     */
+    private ResponseEntity<?> createOnlyIfAbsent(String id, Map<String, Object> body, Caller caller, MediaType type) {
+        if (!isCanonicalUuid(id)) {
+            throw new InvalidAnnotationException("id", "an annotation created with PUT needs a UUID as its id, such as "
+                    + UUID.randomUUID() + "; got " + id);
+        }
+        PreconditionFailedException taken = new PreconditionFailedException(Preconditions.IF_NONE_MATCH, null,
+                "annotation " + id + " exists, and If-None-Match: * creates it only if it does not; nothing was changed");
+        if (reads.find(id).isPresent()) {
+            throw taken;
+        }
+        try {
+            return container.createAt(id, body, caller, type);
+        } catch (AggregateStreamCreationException raced) {
+            // Created meanwhile, or the id is another aggregate's: the event store's unique key refused the first event.
+            throw taken;
+        }
+    }
+
+    private static boolean isCanonicalUuid(String id) {
+        try {
+            return UUID.fromString(id).toString().equals(id);
+        } catch (IllegalArgumentException notAUuid) {
+            return false;
+        }
+    }
+
+    /** A body that names an annotation of this archive must name this one. */
+    private void requireSameId(String id, Map<String, Object> body) {
+        if (body.get("id") instanceof String iri && responses.iris().annotationId(iri).filter(id::equals).isEmpty()
+                && (iri.startsWith("/") || iri.startsWith(responses.iris().base()))) {
+            throw new InvalidAnnotationException("id", "the body describes another annotation (" + iri + ")");
+        }
     }
 
     /** Sends a change as the caller and answers with the version it made. */

@@ -43,6 +43,7 @@ class AnnotationProblems {
     ResponseEntity<ProblemDetail> stale(StaleVersionException e) {
         ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, "stale-version", "Annotation changed meanwhile",
                 e.getMessage() + "; reload it and apply your change to the current version");
+        problem.setProperty("field", "If-Match");
         problem.setProperty("currentVersion", e.currentVersion());
         problem.setProperty("expectedVersion", e.expectedVersion());
         return answer(problem, etag(e.currentVersion()));

@@ -10,7 +10,9 @@ import org.palimpsest.annotations.projection.AnnotationVersion;
 import org.palimpsest.annotations.projection.AnnotationView;
 import org.palimpsest.annotations.webannotation.WebAnnotationIris;
 import org.palimpsest.api.web.NotFoundException;
+import org.palimpsest.api.web.Preconditions;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -68,7 +70,9 @@ class AnnotationVersionController {
     /** Version {@code n} exactly as {@code GET /annotations/{id}} answered while it was current. */
     @GetMapping("/{version}")
     ResponseEntity<?> version(@PathVariable String id, @PathVariable long version,
-                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
+                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+                              @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
         MediaType type = AnnotationMediaTypes.negotiate(accept);
         reads.history(id, Caller.current(roles));
         AnnotationVersion found = reads.version(id, version).orElseThrow(() ->
@@ -78,6 +82,9 @@ class AnnotationVersionController {
         // RFC 7089: this is a memento of the annotation, made at that time.
         headers.set("Memento-Datetime", HTTP_DATE.format(found.time()));
         headers.add(HttpHeaders.LINK, "<" + responses.iris().annotation(id) + ">; rel=\"original\"");
+        if (Preconditions.of(ifMatch, ifNoneMatch).notModified(EntityTags.tag(found.version()))) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
+        }
         return ResponseEntity.ok().headers(headers).body(responses.render(found));
     }
 }

@@ -1,62 +1,63 @@
 package org.palimpsest.api.annotation.web;
 
-import java.util.regex.Matcher;
+import java.util.List;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import org.palimpsest.api.web.BadRequestException;
+import org.palimpsest.api.web.EntityTag;
+import org.palimpsest.api.web.PreconditionFailedException;
+import org.palimpsest.api.web.Preconditions;
 import org.springframework.http.HttpStatus;
 
 /**
  * An annotation's version is its entity tag, strong, {@code "3"}: the same version is the same bytes for a given
- * media type and base URL. Changes name the version they were made against in {@code If-Match}.
+ * media type and base URL. Changes name the version they were made against in {@code If-Match}; the preconditions
+ * themselves are judged by {@link Preconditions}.
  */
 final class EntityTags {
 
-    private static final Pattern TAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
+    private static final Pattern VERSION = Pattern.compile("\\d{1,18}");
 
     private EntityTags() {
     }
 
     static String of(long version) {
-        return "\"" + version + "\"";
+        return tag(version).toString();
+    }
+
+    static EntityTag tag(long version) {
+        return EntityTag.strong(Long.toString(version));
     }
 
     /**
-     * The version named by {@code If-Match}. A weak tag is read like the strong one: this server issues only strong
-     * tags, so a weak one can only be a client's or a proxy's rewriting of ours.
-     *
-     * @throws BadRequestException 428 without the header (or with {@code *}, which names no version), 400 when it is
-     *                             not one tag this server could have issued
+     * The version a change is sent with, for an annotation the read model holds at {@code current}. If-Match must be
+     * there (428 otherwise: concurrent edits would be lost) and is judged as RFC 9110 says: {@code *} means the current
+     * version; a list matches when it names the current version strongly. A strong version tag that the read model
+     * has not reached yet is sent as it is: the aggregate, which holds the newest version, accepts it only if it is
+     * current there and refuses anything else as stale (412), atomically with the change. A list that names no
+     * version at all fails here (412), as does an If-None-Match that names the current version (or is {@code *}).
+     * <p>{@code *} is resolved against the read model: should it lag behind a change made meanwhile, the aggregate
+     * refuses the older version as stale, as it would a tag.
      */
-    static long expectedVersion(@Nullable String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new BadRequestException(HttpStatus.PRECONDITION_REQUIRED, "If-Match",
+    static long expectedVersion(Preconditions conditions, long current) {
+        Preconditions.TagCondition ifMatch = conditions.ifMatch();
+        if (ifMatch == null) {
+            throw new BadRequestException(HttpStatus.PRECONDITION_REQUIRED, Preconditions.IF_MATCH,
                     "send If-Match with the ETag of the version you are changing, so concurrent edits are not lost");
         }
-        String value = ifMatch.strip();
-        if (value.equals("*")) {
-            throw new BadRequestException(HttpStatus.PRECONDITION_REQUIRED, "If-Match",
-                    "If-Match: * names no version; send the ETag of the version you are changing");
+        long expected = ifMatch.any() || ifMatch.matchesStrongly(tag(current)) ? current
+                : versions(ifMatch).stream().max(Long::compare).orElseThrow(() -> new PreconditionFailedException(
+                        Preconditions.IF_MATCH, tag(current), "If-Match names no version of this annotation: its "
+                        + "entity tags are strong version numbers, and the current one is " + tag(current)
+                        + "; nothing was changed"));
+        if (expected == current) {
+            conditions.requireForChange(tag(current));
         }
-        Matcher matcher = TAG.matcher(value);
-        if (!matcher.matches()) {
-            throw new BadRequestException(HttpStatus.BAD_REQUEST, "If-Match",
-                    "If-Match must be one ETag of this annotation, such as \"3\"; got " + value);
-        }
-        return Long.parseLong(matcher.group(1));
+        return expected;
     }
 
-    /** Whether {@code If-None-Match} already names {@code version} (then the answer is 304). */
-    static boolean matchesNone(@Nullable String ifNoneMatch, long version) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String tag : ifNoneMatch.split(",")) {
-            Matcher matcher = TAG.matcher(tag.strip());
-            if (tag.strip().equals("*") || matcher.matches() && Long.parseLong(matcher.group(1)) == version) {
-                return true;
-            }
-        }
-        return false;
+    /** The versions an If-Match list can mean: its strong tags that are numbers. */
+    private static List<Long> versions(Preconditions.TagCondition ifMatch) {
+        return ifMatch.tags().stream().filter(tag -> !tag.weak() && VERSION.matcher(tag.opaque()).matches())
+                .map(tag -> Long.parseLong(tag.opaque())).toList();
     }
 }
