@@ -1,10 +1,13 @@
 package org.palimpsest.api.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.palimpsest.api.cli.bench.Bench;
 import org.palimpsest.api.cli.bench.BenchScale;
+import org.springframework.util.FileSystemUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,8 +18,9 @@ import picocli.CommandLine.Spec;
  * the same run, as a ratio with PASS/FAIL against its target. Ratios are what to compare between machines.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure the engine, projections, rebuild, HTTP, as-of reads and storage on a scratch archive,",
-                "each beside the raw driver's rate from the same run; the scratch directory is deleted afterwards.",
+        description = "Measure the engine, projections, rebuild, HTTP, as-of reads and storage on a scratch archive, "
+                + "each beside the raw driver's rate from the same run.",
+        footer = {"", "The scratch directory is deleted afterwards, also when the run is interrupted (Ctrl-C).",
                 "Exit status 0 when it ran (targets missed are printed as FAIL), 1 when the views disagreed with a replay."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -36,6 +40,41 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return new Bench(BenchScale.of(scale), scratchIn, out, err).run() ? 0 : 1;
+        // The run's own directory, which the bench's scratch archive lies in: deleted here however the run ends, since
+        // an interrupted process runs shutdown hooks but not the bench's own clean-up.
+        Path run = Files.createTempDirectory(Files.createDirectories(scratchIn), "palimpsest-bench-run");
+        Thread interrupted = new Thread(() -> delete(run), "bench-scratch-cleanup");
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try {
+            return new Bench(BenchScale.of(scale), run, out, err).run() ? ExitStatus.DONE : ExitStatus.REFUSED;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or about to: it deletes the directory.
+            }
+            delete(run);
+        }
+    }
+
+    /** A few tries: while the process shuts down, the scratch archive may still be writing into the directory. */
+    private static void delete(Path directory) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                FileSystemUtils.deleteRecursively(directory);
+                return;
+            } catch (IOException stillWritten) {
+                if (attempt == 5) {
+                    System.err.println("bench: could not delete " + directory + ": " + stillWritten.getMessage());
+                    return;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 }

@@ -38,12 +38,17 @@ final class EventLogCommands {
 
         @Override
         public Integer call() throws IOException {
+            Path folder = file.toAbsolutePath().getParent();
+            if (folder == null || !Files.isDirectory(folder)) {
+                System.err.println("export-log: " + file + ": there is no folder " + folder + " to write it in");
+                return ExitStatus.REFUSED;
+            }
             try (ConfigurableApplicationContext archive = OfflineArchive.start();
                  Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                  ProgressBar bar = bar("Exporting")) {
                 long count = archive.getBean(EventLog.class).export(out, bar::stepTo);
                 System.out.println("exported " + count + " events to " + file);
-                return 0;
+                return ExitStatus.DONE;
             }
         }
     }
@@ -59,7 +64,7 @@ final class EventLogCommands {
         public Integer call() throws IOException {
             if (!Files.isRegularFile(file)) {
                 System.err.println("import-log: " + file + ": no such file");
-                return 1;
+                return ExitStatus.REFUSED;
             }
             try (ConfigurableApplicationContext archive = OfflineArchive.start()) {
                 // Nothing may project the events while they are written: a failed import takes them back out.
@@ -69,15 +74,15 @@ final class EventLogCommands {
                     long count = archive.getBean(EventLog.class).importFrom(file, bar::stepTo);
                     System.out.println("imported " + count + " events from " + file
                             + "; the views rebuild from them on the next start of the archive");
-                    return 0;
+                    return ExitStatus.DONE;
                 }
             } catch (EventLogException e) {
                 System.err.println("import-log: " + file + ": " + e.getMessage() + switch (e.outcome()) {
                     case NOTHING_WRITTEN -> " (nothing was imported)";
                     case WRITTEN_AND_REMOVED -> "";
-                    case PARTLY_WRITTEN -> " (see the log above)";
+                    case PARTLY_WRITTEN -> " (see the warnings above)";
                 });
-                return 1;
+                return ExitStatus.REFUSED;
             }
         }
     }

@@ -26,10 +26,13 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code import PATH...}: imports every document file under the given files and folders, one at a time, so
  * that a bad file is reported and skipped without stopping the rest. Exit status 0 when all went in, 1 when
- * any failed.
+ * any failed (a path that does not exist included).
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import document files (.md, .markdown, .txt) and folders of them into the archive.")
+        description = "Import document files (.md, .markdown, .txt) and folders of them into the archive.",
+        footer = {"", "Prints a tally and each failure; with --json one JSON object instead: "
+                + "{\"imported\", \"reimported\", \"unchanged\", \"failed\", \"files\": [{\"file\", \"result\", "
+                + "\"id\", \"revision\", \"line\", \"error\"}]}. Exit status 1 when any file failed."})
 final class ImportCommand implements Callable<Integer> {
 
     private static final List<String> EXTENSIONS = List.of(".md", ".markdown", ".txt");
@@ -43,15 +46,19 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--language", description = "language of every file, when the files do not say")
     String language;
 
+    @Option(names = "--json", description = "print what became of every file, with the ids of the documents, as JSON")
+    boolean json;
+
     @Override
     public Integer call() throws IOException {
         PrintStream out = System.out;
-        List<Path> files = collect();
+        ImportSummary summary = new ImportSummary();
+        List<Path> files = collect(summary);
         if (files.isEmpty()) {
             System.err.println("import: no .md, .markdown or .txt files under " + paths);
-            return 1;
+            report(summary, out);
+            return ExitStatus.REFUSED;
         }
-        ImportSummary summary = new ImportSummary();
         try (ConfigurableApplicationContext context = OfflineArchive.start()) {
             DocumentImporter importer = context.getBean(DocumentImporter.class);
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Importing").setInitialMax(files.size())
@@ -64,8 +71,16 @@ final class ImportCommand implements Callable<Integer> {
                 }
             }
         }
-        summary.print(out);
-        return summary.failed().isEmpty() ? 0 : 1;
+        report(summary, out);
+        return summary.anyFailed() ? ExitStatus.REFUSED : ExitStatus.DONE;
+    }
+
+    private void report(ImportSummary summary, PrintStream out) {
+        if (json) {
+            summary.printJson(out);
+        } else {
+            summary.print(out);
+        }
     }
 
     private void importOne(DocumentImporter importer, Path file, ImportSummary summary) {
@@ -73,20 +88,20 @@ final class ImportCommand implements Callable<Integer> {
             String text = readUtf8(file);
             ImportOutcome outcome = importer.importDocument(
                     new ImportRequest(text, null, language, null, null, null), actor);
-            summary.record(outcome);
+            summary.record(file, outcome);
         } catch (InvalidDocumentException e) {
-            String where = e.line() == null ? file.toString() : file + ":" + e.line();
-            summary.fail(where, e.getMessage());
+            summary.fail(file, e.line(), e.getMessage());
         } catch (InvalidTextException e) {
-            summary.fail(file.toString(), e.getMessage());
+            summary.fail(file, null, e.getMessage());
         } catch (IOException e) {
-            summary.fail(file.toString(), "cannot read: " + e.getMessage());
+            summary.fail(file, null, "cannot read: " + e.getMessage());
         } catch (RuntimeException e) {
-            summary.fail(file.toString(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            summary.fail(file, null, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
-    private List<Path> collect() throws IOException {
+    /** The document files under the paths; a path that does not exist is a failure of the run. */
+    private List<Path> collect(ImportSummary summary) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
@@ -100,7 +115,7 @@ final class ImportCommand implements Callable<Integer> {
             } else if (Files.isRegularFile(path)) {
                 files.add(path);
             } else {
-                System.err.println("import: " + path + ": no such file or folder (skipped)");
+                summary.fail(path, null, "no such file or folder");
             }
         }
         return files;

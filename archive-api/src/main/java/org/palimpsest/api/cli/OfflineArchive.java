@@ -1,5 +1,7 @@
 package org.palimpsest.api.cli;
 
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.palimpsest.api.PalimpsestApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -11,14 +13,19 @@ final class OfflineArchive {
     private OfflineArchive() {
     }
 
+    /** @throws ArchiveUnavailableException when the archive cannot be opened (its store in use, unreachable, …) */
     static ConfigurableApplicationContext start(String... extraArguments) {
         SpringApplication app = new SpringApplication(PalimpsestApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setLogStartupInfo(false);
+        app.setDefaultProperties(QuietSpring.defaults());
         // The bundled samples belong to a fresh server, not to a deliberate command.
-        String[] arguments = java.util.stream.Stream.concat(java.util.stream.Stream.of("--palimpsest.samples=false",
-                "--logging.level.root=WARN", "--logging.level.org.palimpsest.api.config=INFO"),
-                java.util.Arrays.stream(extraArguments)).toArray(String[]::new);
-        return app.run(arguments);
+        String[] arguments = Stream.concat(Stream.of("--palimpsest.samples=false"), Arrays.stream(extraArguments))
+                .toArray(String[]::new);
+        try {
+            return app.run(arguments);
+        } catch (RuntimeException e) {
+            throw new ArchiveUnavailableException(e);
+        }
     }
 }

@@ -1,27 +1,31 @@
 package org.palimpsest.api.cli;
 
-import java.util.Arrays;
-import org.palimpsest.api.PalimpsestApplication;
-import org.springframework.boot.SpringApplication;
+import java.util.Set;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 
 /**
- * Command-line dispatch. {@code serve} hands its arguments to Spring Boot untouched (so {@code --server.port=…}
- * and friends work); the one-shot commands parse their own options and exit with their status.
+ * Command-line dispatch. With no command, or with options only, {@code serve} runs the HTTP API (so
+ * {@code ./palimpsest --server.port=8081} works); {@code --help}, {@code -h}, {@code help [COMMAND]} and
+ * {@code --version} print and exit; every other command runs once and exits with its {@link ExitStatus}. One-shot
+ * commands write their results to standard output and everything else (progress, warnings, failures) to standard
+ * error, without Spring's banner or framework logs ({@link QuietSpring}).
  */
-@Command(name = "palimpsest", mixinStandardHelpOptions = true,
+@Command(name = "palimpsest", mixinStandardHelpOptions = true, versionProvider = ArchiveVersion.class,
         description = "Event-sourced archive for contested, multilingual source material.",
-        subcommands = {ImportCommand.class, EventLogCommands.Export.class, EventLogCommands.Import.class, VerifyCommand.class, BenchCommand.class, UsersCommand.class},
-        footer = {"", "Commands:", "  serve [SPRING_OPTIONS]   run the HTTP API (the default with no command)",
-                "  import PATH...           import files and folders of documents",
-                "  export-log FILE          write the whole event log (NDJSON + checksum) for backup or moving",
-                "  import-log FILE          load such a log into an empty archive",
-                "  verify [--as-of T]       replay into scratch and check the versioned views agree",
-                "  bench [--scale F]        engine, projections, rebuild, HTTP, as-of and storage vs the raw driver",
-                "  users add|list|grant|revoke|passwd   manage accounts",
-                "  --demo                   (with serve) also accept demo accounts whose password is their name"})
+        subcommands = {ServeCommand.class, ImportCommand.class, EventLogCommands.Export.class,
+                EventLogCommands.Import.class, VerifyCommand.class, BenchCommand.class, UsersCommand.class,
+                HelpCommand.class},
+        footer = {"", "With no command, or only options such as --demo or --server.port=8081, serve runs.",
+                "Results go to standard output; progress, warnings and failures to standard error."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {ExitStatus.DONE_LINE, ExitStatus.REFUSED_LINE, ExitStatus.USAGE_LINE,
+                ExitStatus.UNAVAILABLE_LINE, ExitStatus.FAILED_LINE})
 public final class PalimpsestCommand implements Runnable {
+
+    private static final Set<String> OWN_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
     private PalimpsestCommand() {
     }
@@ -32,21 +36,37 @@ public final class PalimpsestCommand implements Runnable {
         if (System.getProperty("axoniq.update-checker.disabled") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
         }
-        run(args);
-    }
-
-    public static void run(String[] args) {
-        if (args.length == 0 || args[0].equals("serve") || args[0].startsWith("--")) {
-            String[] springArgs = args.length > 0 && args[0].equals("serve") ? Arrays.copyOfRange(args, 1, args.length) : args;
-            // --demo is the short spelling of the property that turns the demo accounts on.
-            springArgs = Arrays.stream(springArgs).map(a -> a.equals("--demo") ? "--palimpsest.security.demo=true" : a)
-                    .toArray(String[]::new);
-            SpringApplication.run(PalimpsestApplication.class, springArgs);
+        String[] arguments = withDefaultCommand(args);
+        boolean serving = arguments[0].equals("serve");
+        if (!serving) {
+            QuietSpring.forThisProcess();
+        }
+        CommandLine commandLine = commandLine();
+        int status = commandLine.execute(arguments);
+        if (serving && status == ExitStatus.DONE) {
+            // The server runs on in its own threads; exiting here would stop it.
             return;
         }
-        System.exit(new CommandLine(new PalimpsestCommand()).execute(args));
+        System.exit(status);
     }
 
+    /** The whole command line, with the archive's answers to mistakes and failures ({@link CommandFailures}). */
+    public static CommandLine commandLine() {
+        CommandFailures failures = new CommandFailures();
+        return new CommandLine(new PalimpsestCommand())
+                .setExecutionExceptionHandler(failures)
+                .setParameterExceptionHandler(failures);
+    }
+
+    /** {@code serve} in front when no command is named: no arguments, or options that are not this command's own. */
+    static String[] withDefaultCommand(String[] args) {
+        if (args.length == 0 || args[0].startsWith("-") && !OWN_OPTIONS.contains(args[0])) {
+            return Stream.concat(Stream.of("serve"), Stream.of(args)).toArray(String[]::new);
+        }
+        return args;
+    }
+
+    /** No command: only reachable in-process, since {@link #main} puts {@code serve} in front; the usage, then. */
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);

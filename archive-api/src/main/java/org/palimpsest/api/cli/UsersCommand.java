@@ -20,6 +20,9 @@ import org.palimpsest.archive.user.UserExistsException;
 import org.palimpsest.archive.user.UserRuleException;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,9 +36,13 @@ import picocli.CommandLine.Parameters;
                 UsersCommand.Revoke.class, UsersCommand.Passwd.class})
 final class UsersCommand implements Runnable {
 
+    @Spec
+    CommandSpec spec;
+
+    /** {@code users} alone names no change: a usage error, as any other incomplete command line. */
     @Override
     public void run() {
-        new picocli.CommandLine(this).usage(System.out);
+        throw new ParameterException(spec.commandLine(), "name what to do: add, list, grant, revoke or passwd");
     }
 
     /** Shared by every subcommand: who is recorded, and how to reach the accounts. */
@@ -50,7 +57,7 @@ final class UsersCommand implements Runnable {
                 return run(archive.getBean(Accounts.class));
             } catch (InvalidUserException | UserExistsException | UserRuleException | NotFoundException e) {
                 System.err.println("users: " + e.getMessage());
-                return 1;
+                return ExitStatus.REFUSED;
             }
         }
 
@@ -78,7 +85,7 @@ final class UsersCommand implements Runnable {
             NewPassword password = accounts.add(name, parsed, passwordStdin ? stdinLine() : null, actor);
             System.out.println("added " + name + " (" + String.join(", ", roles) + ")");
             printGenerated(name, password);
-            return 0;
+            return ExitStatus.DONE;
         }
     }
 
@@ -91,7 +98,7 @@ final class UsersCommand implements Runnable {
                 System.out.printf("%-24s %s%n", account.name(),
                         String.join(",", account.roles().stream().map(Role::label).toList()));
             }
-            return 0;
+            return ExitStatus.DONE;
         }
     }
 
@@ -115,7 +122,7 @@ final class UsersCommand implements Runnable {
         int run(Accounts accounts) {
             boolean changed = accounts.grant(name, Role.parse(role), actor, reason);
             System.out.println(changed ? "granted " + role + " to " + name : name + " already had " + role);
-            return 0;
+            return ExitStatus.DONE;
         }
     }
 
@@ -126,7 +133,7 @@ final class UsersCommand implements Runnable {
         int run(Accounts accounts) {
             boolean changed = accounts.revoke(name, Role.parse(role), actor, reason);
             System.out.println(changed ? "revoked " + role + " from " + name : name + " did not have " + role);
-            return 0;
+            return ExitStatus.DONE;
         }
     }
 
@@ -145,7 +152,7 @@ final class UsersCommand implements Runnable {
             NewPassword password = accounts.changePassword(name, passwordStdin ? stdinLine() : null, actor);
             System.out.println("password of " + name + " set");
             printGenerated(name, password);
-            return 0;
+            return ExitStatus.DONE;
         }
     }
 

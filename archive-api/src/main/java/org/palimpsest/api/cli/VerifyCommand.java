@@ -46,7 +46,7 @@ final class VerifyCommand implements Callable<Integer> {
                     p.errorMessage()));
             report.differences().forEach(d -> System.out.printf("  %s %s %s: live=%s replayed=%s%n",
                     d.projection(), d.documentId(), d.field(), d.live(), d.replayed()));
-            return report.consistent() ? 0 : 1;
+            return report.consistent() ? ExitStatus.DONE : ExitStatus.REFUSED;
         }
     }
 }

@@ -1,5 +1,6 @@
 /**
- * Command-line entry points: serve, import.
+ * Command-line entry points: serve, import, export-log, import-log, verify, bench, users; their exit statuses and how
+ * they report failures.
  */
 @NullMarked
 package org.palimpsest.api.cli;
