@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  * {@code bench}: issue 11's figures from one run on a scratch archive, each beside the raw driver's rate measured in
  * the same run, as a ratio with PASS/FAIL against its target. Ratios are what to compare between machines.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = ArchiveVersion.class,
         description = "Measure the engine, projections, rebuild, HTTP, as-of reads and storage on a scratch archive, "
                 + "each beside the raw driver's rate from the same run.",
         footer = {"", "The scratch directory is deleted afterwards, also when the run is interrupted (Ctrl-C).",
@@ -43,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
         // The run's own directory, which the bench's scratch archive lies in: deleted here however the run ends, since
         // an interrupted process runs shutdown hooks but not the bench's own clean-up.
         Path run = Files.createTempDirectory(Files.createDirectories(scratchIn), "palimpsest-bench-run");
-        Thread interrupted = new Thread(() -> delete(run), "bench-scratch-cleanup");
+        Thread interrupted = new Thread(() -> deleteUntilQuiet(run), "bench-scratch-cleanup");
         Runtime.getRuntime().addShutdownHook(interrupted);
         try {
             return new Bench(BenchScale.of(scale), run, out, err).run() ? ExitStatus.DONE : ExitStatus.REFUSED;
@@ -54,6 +54,25 @@ final class BenchCommand implements Callable<Integer> {
                 // The hook is running or about to: it deletes the directory.
             }
             delete(run);
+        }
+    }
+
+    /**
+     * On an interrupted run the bench's threads go on while the process shuts down and may make files again after a
+     * deletion: delete until nothing has reappeared for half a second (the process halts when the hooks are done).
+     */
+    private static void deleteUntilQuiet(Path run) {
+        for (int round = 0; round < 20; round++) {
+            delete(run);
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (!Files.exists(run)) {
+                return;
+            }
         }
     }
 

@@ -27,7 +27,12 @@ final class CommandFailures implements IExecutionExceptionHandler, IParameterExc
     public int handleParseException(ParameterException e, String[] arguments) {
         CommandLine command = e.getCommandLine();
         String mistake = e.getMessage();
-        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+        if (e instanceof UnmatchedArgumentException unmatched && !command.getSubcommands().isEmpty()
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            // The first word after the command is no subcommand of it: say which there are.
+            mistake = "'" + unmatched.getUnmatched().get(0) + "' is no command; the commands are "
+                    + String.join(", ", command.getSubcommands().keySet());
+        } else if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
             mistake += "; did you mean " + String.join(" or ", unmatched.getSuggestions().stream().limit(3).toList()) + "?";
         }
         print(command, mistake, "Run '" + command.getCommandSpec().qualifiedName() + " --help' for its usage.");

@@ -29,7 +29,7 @@ final class EventLogCommands {
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
     }
 
-    @Command(name = "export-log", mixinStandardHelpOptions = true,
+    @Command(name = "export-log", mixinStandardHelpOptions = true, versionProvider = ArchiveVersion.class,
             description = "Write every event, in order, to FILE (NDJSON with a checksum line at the end).")
     static final class Export implements Callable<Integer> {
 
@@ -53,7 +53,7 @@ final class EventLogCommands {
         }
     }
 
-    @Command(name = "import-log", mixinStandardHelpOptions = true,
+    @Command(name = "import-log", mixinStandardHelpOptions = true, versionProvider = ArchiveVersion.class,
             description = "Load a log written by export-log into an EMPTY archive; the views rebuild from it.")
     static final class Import implements Callable<Integer> {
 

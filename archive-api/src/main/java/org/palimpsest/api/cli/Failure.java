@@ -34,7 +34,7 @@ record Failure(int status, String message, String advice) {
             Matcher file = LOCKED_FILE.matcher(String.valueOf(store.getMessage()));
             return new Failure(ExitStatus.UNAVAILABLE, "the archive's store" + (file.find() ? " " + file.group(1) : "")
                     + " is in use by another Palimpsest process (the server?)",
-                    "Stop that process first, or make the change through the HTTP API while it runs.");
+                    "Stop that process first, or use the HTTP API while it runs (README, API).");
         }
         Throwable mongo = firstNonNull(cause(e, MongoTimeoutException.class), cause(e, MongoSocketException.class),
                 cause(e, MongoSecurityException.class));

@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
  * that a bad file is reported and skipped without stopping the rest. Exit status 0 when all went in, 1 when
  * any failed (a path that does not exist included).
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(name = "import", mixinStandardHelpOptions = true, versionProvider = ArchiveVersion.class,
         description = "Import document files (.md, .markdown, .txt) and folders of them into the archive.",
         footer = {"", "Prints a tally and each failure; with --json one JSON object instead: "
                 + "{\"imported\", \"reimported\", \"unchanged\", \"failed\", \"files\": [{\"file\", \"result\", "

@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
  * {@code users}: accounts from the command line, for whoever runs the archive (and so holds its data directory):
  * add, list, grant, revoke, passwd. Changes are recorded as events with the operator as actor, like the API's.
  */
-@Command(name = "users", mixinStandardHelpOptions = true,
+@Command(name = "users", mixinStandardHelpOptions = true, versionProvider = ArchiveVersion.class,
         description = "Manage archive accounts (stop the server first when it uses the embedded store).",
         subcommands = {UsersCommand.Add.class, UsersCommand.ListAll.class, UsersCommand.Grant.class,
                 UsersCommand.Revoke.class, UsersCommand.Passwd.class})
@@ -64,7 +64,7 @@ final class UsersCommand implements Runnable {
         abstract int run(Accounts accounts) throws IOException;
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
+    @Command(name = "add", mixinStandardHelpOptions = true, versionProvider = ArchiveVersion.class,
             description = "Add an account; prints a generated password unless --password-stdin is given.")
     static final class Add extends Change {
 
@@ -89,7 +89,8 @@ final class UsersCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List accounts and their roles.")
+    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = ArchiveVersion.class,
+            description = "List accounts and their roles.")
     static final class ListAll extends Change {
 
         @Override
@@ -115,7 +116,8 @@ final class UsersCommand implements Runnable {
         @Nullable String reason;
     }
 
-    @Command(name = "grant", mixinStandardHelpOptions = true, description = "Give an account a role.")
+    @Command(name = "grant", mixinStandardHelpOptions = true, versionProvider = ArchiveVersion.class,
+            description = "Give an account a role.")
     static final class Grant extends RoleChange {
 
         @Override
@@ -126,7 +128,8 @@ final class UsersCommand implements Runnable {
         }
     }
 
-    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Take a role from an account.")
+    @Command(name = "revoke", mixinStandardHelpOptions = true, versionProvider = ArchiveVersion.class,
+            description = "Take a role from an account.")
     static final class Revoke extends RoleChange {
 
         @Override
@@ -137,7 +140,7 @@ final class UsersCommand implements Runnable {
         }
     }
 
-    @Command(name = "passwd", mixinStandardHelpOptions = true,
+    @Command(name = "passwd", mixinStandardHelpOptions = true, versionProvider = ArchiveVersion.class,
             description = "Set an account's password; prints a generated one unless --password-stdin is given.")
     static final class Passwd extends Change {
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * {@code verify}: replays the events into scratch and checks that every versioned projection (reading views,
  * annotations, timeline, emails) agrees. Exit 1 if not.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = ArchiveVersion.class,
         description = "Replay the event log into scratch and compare with the versioned reading views, annotations, timeline and emails.")
 final class VerifyCommand implements Callable<Integer> {
 
