@@ -213,7 +213,8 @@ class AnnotationController {
                     + UUID.randomUUID() + "; got " + id);
         }
         PreconditionFailedException taken = new PreconditionFailedException(Preconditions.IF_NONE_MATCH, null,
-                "annotation " + id + " exists, and If-None-Match: * creates it only if it does not; nothing was changed");
+                "the id " + id + " is taken (by an annotation, or another record of the archive), and If-None-Match: * "
+                        + "creates only what does not exist yet; nothing was changed");
         if (reads.find(id).isPresent()) {
             throw taken;
         }
