@@ -24,7 +24,7 @@ class AnnotationPreconditionsTest extends ArchiveIntegrationTest {
         String doc = importText();
         String id = created(doc, "first");
 
-        for (String tag : new String[] {"\"abc\"", "one", "W/\"1\"", "\"1\"x", "\"\""}) {
+        for (String tag : new String[] {"\"abc\"", "one", "W/\"1\"", "\"1\"x", "\"\"", "\"99999999999999999999999\""}) {
             Response refused = call("PUT", id, "annotator", annotation(doc, "never stored"), "If-Match", tag);
             assertThat(refused.status()).as("If-Match: " + tag).isEqualTo(412);
             assertThat(refused.contentType()).startsWith("application/problem+json");
