@@ -39,7 +39,7 @@ record Failure(int status, String message, String advice) {
         Throwable mongo = firstNonNull(cause(e, MongoTimeoutException.class), cause(e, MongoSocketException.class),
                 cause(e, MongoSecurityException.class));
         if (mongo != null) {
-            return new Failure(ExitStatus.UNAVAILABLE, "MongoDB cannot be reached: " + oneLine(mongo.getMessage()),
+            return new Failure(ExitStatus.UNAVAILABLE, "MongoDB cannot be reached: " + firstSentence(mongo.getMessage()),
                     "Check SPRING_MONGODB_URI; without it the archive opens its embedded store in PALIMPSEST_DATA_DIR.");
         }
         if (e instanceof ArchiveUnavailableException) {
@@ -103,6 +103,13 @@ record Failure(int status, String message, String advice) {
             }
         }
         return null;
+    }
+
+    /** The driver's timeout message goes on to describe the whole cluster view: its first sentence says enough. */
+    private static String firstSentence(@Nullable String message) {
+        String line = oneLine(message);
+        int end = line.indexOf(". ");
+        return end < 0 ? line : line.substring(0, end);
     }
 
     private static String oneLine(@Nullable String message) {
