@@ -34,9 +34,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * One annotation, W3C protocol style: read it, replace it (PUT with {@code If-Match}), delete it (a tombstone: 410
- * afterwards), restore it; and moderation, hiding it from readers and showing it again. Every change names the
- * version it was made against and answers with the new one as {@code ETag}.
+ * One annotation, W3C protocol style: read it, replace it (PUT with {@code If-Match}) or create it under an id of the
+ * client's (PUT with {@code If-None-Match: *}), delete it (a tombstone: 410 afterwards), restore it; and moderation,
+ * hiding it from readers and showing it again. Every change names the version it was made against and answers with
+ * the new one as {@code ETag}; the preconditions are judged by {@code Preconditions} (RFC 9110).
  */
 @RestController
 @RequestMapping("/annotations/{id}")
