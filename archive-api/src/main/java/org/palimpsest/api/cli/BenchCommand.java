@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import org.palimpsest.api.cli.bench.Bench;
 import org.palimpsest.api.cli.bench.BenchScale;
@@ -24,6 +27,9 @@ import picocli.CommandLine.Spec;
                 "Exit status 0 when it ran (targets missed are printed as FAIL), 1 when the views disagreed with a replay."})
 final class BenchCommand implements Callable<Integer> {
 
+    /** How long a stopped run's clean-up waits for the bench to give up; the process halts right after. */
+    private static final Duration CLEAN_UP_WAIT = Duration.ofSeconds(60);
+
     @Option(names = "--scale", defaultValue = "1",
             description = "fraction of issue 11's sizes, in (0, 1] (default ${DEFAULT-VALUE}: 20k/200k engine events, "
                     + "a mix of ~840 events, 100 HTTP imports, as-of at 10/1 000/10 000 versions)")
@@ -40,39 +46,38 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        // The run's own directory, which the bench's scratch archive lies in: deleted here however the run ends, since
-        // an interrupted process runs shutdown hooks but not the bench's own clean-up.
+        // The run's own directory, which the bench's scratch archive lies in: deleted here however the run ends. A
+        // stopped process (Ctrl-C, SIGTERM) runs shutdown hooks while this thread goes on until the closed archive
+        // fails it, and halts when the hooks are done; so the hook waits for this thread's own clean-up, then deletes
+        // once more whatever was written meanwhile.
         Path run = Files.createTempDirectory(Files.createDirectories(scratchIn), "palimpsest-bench-run");
-        Thread interrupted = new Thread(() -> deleteUntilQuiet(run), "bench-scratch-cleanup");
-        Runtime.getRuntime().addShutdownHook(interrupted);
+        CountDownLatch cleanedUp = new CountDownLatch(1);
+        Thread bench = Thread.currentThread();
+        Thread stopped = new Thread(() -> {
+            // Whatever the bench waits on or writes with now fails, so it reaches its clean-up sooner.
+            bench.interrupt();
+            awaitQuietly(cleanedUp);
+            delete(run);
+        }, "bench-scratch-cleanup");
+        Runtime.getRuntime().addShutdownHook(stopped);
         try {
             return new Bench(BenchScale.of(scale), run, out, err).run() ? ExitStatus.DONE : ExitStatus.REFUSED;
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(interrupted);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is running or about to: it deletes the directory.
-            }
             delete(run);
+            cleanedUp.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopped);
+            } catch (IllegalStateException shuttingDown) {
+                // Stopped: the hook is running.
+            }
         }
     }
 
-    /**
-     * On an interrupted run the bench's threads go on while the process shuts down and may make files again after a
-     * deletion: delete until nothing has reappeared for half a second (the process halts when the hooks are done).
-     */
-    private static void deleteUntilQuiet(Path run) {
-        for (int round = 0; round < 20; round++) {
-            delete(run);
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (!Files.exists(run)) {
-                return;
-            }
+    private static void awaitQuietly(CountDownLatch cleanedUp) {
+        try {
+            cleanedUp.await(CLEAN_UP_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
