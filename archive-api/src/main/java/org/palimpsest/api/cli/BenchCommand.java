@@ -27,8 +27,11 @@ import picocli.CommandLine.Spec;
                 "Exit status 0 when it ran (targets missed are printed as FAIL), 1 when the views disagreed with a replay."})
 final class BenchCommand implements Callable<Integer> {
 
-    /** How long a stopped run's clean-up waits for the bench to give up; the process halts right after. */
-    private static final Duration CLEAN_UP_WAIT = Duration.ofSeconds(60);
+    /** How long a stopped run's clean-up waits for the bench to give up before deleting under it. */
+    private static final Duration CLEAN_UP_WAIT = Duration.ofSeconds(10);
+    /** How long the directory must stay gone before a stopped process may halt; and the most that is waited for it. */
+    private static final Duration QUIET = Duration.ofSeconds(1);
+    private static final Duration QUIET_AT_MOST = Duration.ofSeconds(10);
 
     @Option(names = "--scale", defaultValue = "1",
             description = "fraction of issue 11's sizes, in (0, 1] (default ${DEFAULT-VALUE}: 20k/200k engine events, "
@@ -47,9 +50,8 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // The run's own directory, which the bench's scratch archive lies in: deleted here however the run ends. A
-        // stopped process (Ctrl-C, SIGTERM) runs shutdown hooks while this thread goes on until the closed archive
-        // fails it, and halts when the hooks are done; so the hook waits for this thread's own clean-up, then deletes
-        // once more whatever was written meanwhile.
+        // stopped process (Ctrl-C, SIGTERM) runs its shutdown hooks while this thread goes on, and halts when they are
+        // done; so the hook waits a little for this thread's own clean-up, then deletes until nothing reappears.
         Path run = Files.createTempDirectory(Files.createDirectories(scratchIn), "palimpsest-bench-run");
         CountDownLatch cleanedUp = new CountDownLatch(1);
         Thread bench = Thread.currentThread();
@@ -57,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
             // Whatever the bench waits on or writes with now fails, so it reaches its clean-up sooner.
             bench.interrupt();
             awaitQuietly(cleanedUp);
-            delete(run);
+            deleteUntilQuiet(run);
         }, "bench-scratch-cleanup");
         Runtime.getRuntime().addShutdownHook(stopped);
         try {
@@ -78,6 +80,28 @@ final class BenchCommand implements Callable<Integer> {
             cleanedUp.await(CLEAN_UP_WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Deletes, and again whenever the bench's threads, still running, write the directory anew. */
+    private static void deleteUntilQuiet(Path run) {
+        long deadline = System.nanoTime() + QUIET_AT_MOST.toNanos();
+        long goneSince = -1;
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(run)) {
+                delete(run);
+                goneSince = System.nanoTime();
+            } else if (goneSince < 0) {
+                goneSince = System.nanoTime();
+            } else if (System.nanoTime() - goneSince >= QUIET.toNanos()) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
