@@ -29,6 +29,11 @@ record Failure(int status, String message, String advice) {
     private static final String OWN_CODE = "org.palimpsest.";
 
     static Failure of(Throwable e) {
+        if (stopping()) {
+            // Ctrl-C or SIGTERM: whatever failed did so because the process is going away, not through a defect.
+            return new Failure(ExitStatus.FAILED, "stopped before it finished",
+                    "What was done before the stop stays done; run the command again to finish.");
+        }
         MVStoreException store = cause(e, MVStoreException.class);
         if (store != null && store.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
             Matcher file = LOCKED_FILE.matcher(String.valueOf(store.getMessage()));
@@ -49,6 +54,18 @@ record Failure(int status, String message, String advice) {
         Throwable root = root(e);
         return new Failure(ExitStatus.FAILED, "unexpected failure: " + root.getClass().getSimpleName() + ": "
                 + oneLine(root.getMessage()), details(e));
+    }
+
+    /** Whether the process is shutting down: then no hook may be added. */
+    private static boolean stopping() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException shuttingDown) {
+            return true;
+        }
     }
 
     private static String details(Throwable e) {

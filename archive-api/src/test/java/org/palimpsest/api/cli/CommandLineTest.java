@@ -189,5 +189,6 @@ class CommandLineTest {
         Matcher announced = Pattern.compile("scratch archive in (\\S+)").matcher(stopped.err());
         assertThat(announced.find()).isTrue();
         assertThat(Path.of(announced.group(1))).doesNotExist();
+        assertThat(stopped.err()).as("a stop is no defect").doesNotContain("unexpected failure");
     }
 }
