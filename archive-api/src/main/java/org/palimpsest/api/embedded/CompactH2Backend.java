@@ -8,7 +8,6 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
@@ -19,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * mongo-java-server's H2 backend with each collection's documents stored as BSON ({@link BsonDocumentType}) and each
- * unique index in a map of its own layout ({@link IndexKeyType}); the collections' maps and their names stay as that
- * backend lays them out, so a store it wrote opens, and its indexes are rebuilt in the new layout as it opens.
+ * mongo-java-server's H2 backend with each collection's documents stored as BSON ({@link BsonDocumentType}), each
+ * unique index in a map of its own layout ({@link IndexKeyType}) and {@code $in} tested by set ({@link InSetCollection});
+ * the collections' maps and their names stay as that backend lays them out, so a store it wrote opens, and its indexes
+ * are rebuilt in the new layout as it opens.
  */
 final class CompactH2Backend extends H2Backend {
 
@@ -73,7 +73,7 @@ final class CompactH2Backend extends H2Backend {
             MVMap<Object, Document> documents = store.openMap(DOCUMENTS + fullName,
                     new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
             MVMap<String, Object> meta = store.openMap(META + fullName);
-            return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
+            return new InSetCollection(this, collectionName, options, documents, meta, cursorRegistry);
         }
 
         /**
