@@ -20,8 +20,8 @@ import org.h2.mvstore.type.ObjectDataType;
  */
 final class BsonDocumentType extends BasicDataType<Document> {
 
-    /** H2's {@link ObjectDataType} writes tags from 0 to 119 only. */
-    private static final byte BSON_TAG = (byte) 0xB5;
+    /** Marks a value stored as BSON: H2's {@link ObjectDataType} writes tags from 0 to 119 only. */
+    static final byte BSON_TAG = (byte) 0xB5;
 
     private final ObjectDataType written = new ObjectDataType();
 
@@ -59,7 +59,8 @@ final class BsonDocumentType extends BasicDataType<Document> {
         return 16 + estimate(document);
     }
 
-    private static int estimate(Object value) {
+    /** Roughly the bytes {@code value} takes on the heap, for H2's page splits and cache. */
+    static int estimate(Object value) {
         if (value instanceof String s) {
             return 8 + 2 * s.length();
         }

@@ -1,5 +1,6 @@
 package org.palimpsest.archive.eventstore;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -169,12 +170,12 @@ final class EventDocumentMapper {
         return Instant.ofEpochMilli(epochMilli).plusNanos(nanos);
     }
 
-    private static SerializedObject<byte[]> payload(BsonDocument document) {
+    private static SerializedObject<JsonNode> payload(BsonDocument document) {
         return StoredJson.payload(document.getString(PAYLOAD_TYPE).getValue(), stringOrNull(document, PAYLOAD_REVISION),
                                   document.get(PAYLOAD));
     }
 
-    private static SerializedObject<byte[]> metaData(BsonDocument document) {
+    private static SerializedObject<JsonNode> metaData(BsonDocument document) {
         return StoredJson.metaData(document.get(META_DATA));
     }
 

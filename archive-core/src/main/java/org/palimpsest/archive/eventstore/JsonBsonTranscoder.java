@@ -1,11 +1,16 @@
 package org.palimpsest.archive.eventstore;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.SerializationException;
 import org.bson.BsonArray;
+import org.bson.BsonBinaryReader;
 import org.bson.BsonBoolean;
 import org.bson.BsonDecimal128;
 import org.bson.BsonDocument;
@@ -19,22 +24,22 @@ import org.bson.BsonString;
 import org.bson.BsonType;
 import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
+import org.bson.io.ByteBufferBsonInput;
 import org.bson.types.Decimal128;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 
 /**
- * Converts serialized JSON to a BSON value that MongoDB can query, and back to JSON that deserializes to an equal
- * object.
+ * Converts serialized JSON to a BSON value that MongoDB can query, and back to a JSON tree that deserializes to an
+ * equal object.
  * <p>
- * Going through Jackson's {@code JsonNode} would be shorter but lossy: decimals become doubles, so a
+ * Parsing into Jackson's default {@code JsonNode} would be shorter but lossy: decimals become doubles, so a
  * {@code BigDecimal} of {@code 1.10} would come back as {@code 1.1}. Numbers are therefore mapped from their JSON
  * text: integers to int32/int64 (or decimal128 beyond a long), and a fraction to a double only when the double prints
  * back to the very same text, else to decimal128, which keeps digits and scale. Numbers that decimal128 cannot hold
- * exactly (more than 34 significant digits) are refused rather than rounded.
+ * exactly (more than 34 significant digits) are refused rather than rounded. The tree built on the way back holds
+ * each number as Jackson reads that text: a decimal with its scale, a big integer as such.
  * <p>
  * Field names are stored as they are, except that {@code %}, {@code .}, NUL and a leading {@code $} are
  * percent-escaped: MongoDB reserves them in field names, and escaping keeps map keys from payloads lossless.
@@ -42,6 +47,8 @@ import java.math.BigDecimal;
 final class JsonBsonTranscoder {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** Keeps a decimal's scale: {@code 1.10} stays {@code 1.10}, as Jackson reads it from text into a BigDecimal. */
+    private static final JsonNodeFactory TREE = JsonNodeFactory.withExactBigDecimals(true);
 
     private JsonBsonTranscoder() {
     }
@@ -64,29 +71,26 @@ final class JsonBsonTranscoder {
     }
 
     /**
-     * The JSON text of a BSON value written by {@link #toBson(byte[])}. Streams from the value's reader: a stored
-     * payload read as raw BSON goes to JSON without a document tree in between.
+     * The JSON tree of a BSON value written by {@link #toBson(byte[])}, as Jackson would read it from the JSON text
+     * that value was made from: a decimal keeps its digits and scale, an integer too large for a long is a big
+     * integer. Streams from the value's reader, so a stored payload read as raw BSON becomes a tree without a BSON
+     * document tree or JSON text in between.
      */
-    static byte[] toJson(BsonValue value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator generator = JSON.createGenerator(out)) {
-            if (value.isDocument()) {
-                try (BsonReader reader = value instanceof RawBsonDocument raw ? raw.asBsonReader()
-                        : new BsonDocumentReader(value.asDocument())) {
-                    writeDocument(reader, generator);
-                }
-            } else {
-                try (BsonReader reader = new BsonDocumentReader(new BsonDocument("value", value))) {
-                    reader.readStartDocument();
-                    reader.readBsonType();
-                    reader.skipName();
-                    writeValue(reader, generator);
-                }
+    static JsonNode toTree(BsonValue value) {
+        if (!value.isDocument()) {
+            try (BsonReader reader = new BsonDocumentReader(new BsonDocument("value", value))) {
+                reader.readStartDocument();
+                reader.readBsonType();
+                reader.skipName();
+                return readNode(reader);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
+        // RawBsonDocument.asBsonReader() is BsonDocument's: it decodes the whole document into a tree first.
+        try (BsonReader reader = value instanceof RawBsonDocument raw
+                ? new BsonBinaryReader(new ByteBufferBsonInput(raw.getByteBuffer()))
+                : new BsonDocumentReader(value.asDocument())) {
+            return readObject(reader);
+        }
     }
 
     private static BsonValue readValue(JsonParser parser) throws IOException {
@@ -150,55 +154,57 @@ final class JsonBsonTranscoder {
         }
     }
 
-    private static void writeDocument(BsonReader reader, JsonGenerator generator) throws IOException {
+    private static ObjectNode readObject(BsonReader reader) {
+        ObjectNode object = TREE.objectNode();
         reader.readStartDocument();
-        generator.writeStartObject();
         while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
-            generator.writeFieldName(unescapeFieldName(reader.readName()));
-            writeValue(reader, generator);
+            String name = unescapeFieldName(reader.readName());
+            object.set(name, readNode(reader));
         }
         reader.readEndDocument();
-        generator.writeEndObject();
+        return object;
     }
 
-    private static void writeValue(BsonReader reader, JsonGenerator generator) throws IOException {
-        switch (reader.getCurrentBsonType()) {
-            case DOCUMENT -> writeDocument(reader, generator);
+    private static JsonNode readNode(BsonReader reader) {
+        return switch (reader.getCurrentBsonType()) {
+            case DOCUMENT -> readObject(reader);
             case ARRAY -> {
+                ArrayNode array = TREE.arrayNode();
                 reader.readStartArray();
-                generator.writeStartArray();
                 while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
-                    writeValue(reader, generator);
+                    array.add(readNode(reader));
                 }
                 reader.readEndArray();
-                generator.writeEndArray();
+                yield array;
             }
-            case STRING -> generator.writeString(reader.readString());
-            case INT32 -> generator.writeNumber(reader.readInt32());
-            case INT64 -> generator.writeNumber(reader.readInt64());
-            case DOUBLE -> generator.writeNumber(reader.readDouble());
-            case DECIMAL128 -> writeDecimal(reader.readDecimal128(), generator);
-            case BOOLEAN -> generator.writeBoolean(reader.readBoolean());
+            case STRING -> TREE.textNode(reader.readString());
+            case INT32 -> TREE.numberNode(reader.readInt32());
+            case INT64 -> TREE.numberNode(reader.readInt64());
+            case DOUBLE -> TREE.numberNode(reader.readDouble());
+            case DECIMAL128 -> decimalNode(reader.readDecimal128());
+            case BOOLEAN -> TREE.booleanNode(reader.readBoolean());
             case NULL -> {
                 reader.readNull();
-                generator.writeNull();
+                yield TREE.nullNode();
             }
             default -> throw new SerializationException(
                     "Unexpected BSON type " + reader.getCurrentBsonType() + " in a stored payload or metadata");
-        }
+        };
     }
 
-    private static void writeDecimal(Decimal128 decimal, JsonGenerator generator) throws IOException {
+    /** The node JSON text of the decimal parses to: an integer when it has no scale (a big integer from toBson). */
+    private static JsonNode decimalNode(Decimal128 decimal) {
         if (decimal.isNaN() || decimal.isInfinite()) {
             // never written by toBson; kept readable rather than failing on a hand-edited document
-            generator.writeString(decimal.toString());
-            return;
+            return TREE.textNode(decimal.toString());
         }
+        BigDecimal value;
         try {
-            generator.writeNumber(decimal.bigDecimalValue());
+            value = decimal.bigDecimalValue();
         } catch (ArithmeticException negativeZero) {
-            generator.writeNumber(decimal.toString());
+            value = new BigDecimal(decimal.toString());
         }
+        return value.scale() == 0 ? TREE.numberNode(value.unscaledValue()) : DecimalNode.valueOf(value);
     }
 
     static String escapeFieldName(String name) {

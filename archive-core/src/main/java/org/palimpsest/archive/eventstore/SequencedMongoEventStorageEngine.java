@@ -1,5 +1,6 @@
 package org.palimpsest.archive.eventstore;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
@@ -573,7 +574,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
      * Builder for {@link SequencedMongoEventStorageEngine}.
      * <p>
      * Required: {@link #database(MongoDatabase)} and {@link #eventSerializer(Serializer)} (a serializer that writes
-     * JSON, such as Axon's {@code JacksonSerializer}). Defaults: snapshot serializer = the event serializer; no
+     * JSON and reads Jackson trees, such as Axon's {@code JacksonSerializer}). Defaults: snapshot serializer = the event serializer; no
      * upcasters; {@link DuplicateKeyExceptionResolver}; batch size 100; gap timeout 60 s; max gap offset 10 000;
      * max ordering delay 200 ms; the system UTC clock; indexes created on build.
      */
@@ -581,7 +582,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
 
         private @Nullable MongoDatabase database;
         private @Nullable Serializer eventSerializer;
-        private boolean snapshotSerializerSet;
+        private @Nullable Serializer snapshotSerializer;
         private @Nullable PersistenceExceptionResolver duplicateKeyResolver = new DuplicateKeyExceptionResolver();
         private Duration gapTimeout = Duration.ofSeconds(60);
         private int maxGapOffset = 10_000;
@@ -608,8 +609,9 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         }
 
         /**
-         * The serializer for payloads and metadata. Required, and it must write JSON (e.g. Axon's
-         * {@code JacksonSerializer}): payloads and metadata are stored as embedded documents.
+         * The serializer for payloads and metadata. Required, and it must write JSON and read Jackson trees (Axon's
+         * {@code JacksonSerializer} does both): payloads and metadata are stored as embedded documents, and read back
+         * as {@code JsonNode}s.
          *
          * @param eventSerializer the serializer for events
          * @return this builder
@@ -622,7 +624,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         }
 
         /**
-         * The serializer for snapshots; must write JSON. Defaults to the event serializer.
+         * The serializer for snapshots; must write JSON and read Jackson trees. Defaults to the event serializer.
          *
          * @param snapshotSerializer the serializer for snapshots
          * @return this builder
@@ -630,7 +632,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         @Override
         public Builder snapshotSerializer(Serializer snapshotSerializer) {
             super.snapshotSerializer(snapshotSerializer);
-            this.snapshotSerializerSet = true;
+            this.snapshotSerializer = snapshotSerializer;
             return this;
         }
 
@@ -773,10 +775,21 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                 throw new AxonConfigurationException(
                         "The event Serializer is a hard requirement and should be provided; it must write JSON");
             }
-            if (!snapshotSerializerSet) {
+            if (snapshotSerializer == null) {
                 snapshotSerializer(eventSerializer);
             }
+            requireReadsJsonTrees(eventSerializer, "event");
+            requireReadsJsonTrees(snapshotSerializer, "snapshot");
             super.validate();
+        }
+
+        /** Stored payloads reach the serializer as {@code JsonNode}s ({@link StoredJson}). */
+        private static void requireReadsJsonTrees(@Nullable Serializer serializer, String role) {
+            if (serializer != null && !serializer.getConverter().canConvert(JsonNode.class, byte[].class)) {
+                throw new AxonConfigurationException("The " + role + " serializer " + serializer.getClass().getName()
+                        + " cannot read Jackson trees (JsonNode), the form stored payloads are read in; use Axon's"
+                        + " JacksonSerializer");
+            }
         }
 
         private MongoDatabase database() {

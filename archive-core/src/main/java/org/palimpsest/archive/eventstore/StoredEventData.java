@@ -1,5 +1,6 @@
 package org.palimpsest.archive.eventstore;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.serialization.SerializedObject;
 import org.jspecify.annotations.Nullable;
@@ -7,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 
 /**
- * One event or snapshot as read from MongoDB, with payload and metadata as JSON bytes for the serializer.
+ * One event or snapshot as read from MongoDB, with payload and metadata as JSON trees for the serializer.
  * <p>
  * Axon's own entry classes keep the timestamp as text formatted to milliseconds; this record keeps the exact
  * {@link Instant} that was appended.
@@ -25,8 +26,8 @@ record StoredEventData(@Nullable String type,
                        long sequenceNumber,
                        String eventIdentifier,
                        Instant timestamp,
-                       SerializedObject<byte[]> payload,
-                       SerializedObject<byte[]> metaData) implements DomainEventData<byte[]> {
+                       SerializedObject<JsonNode> payload,
+                       SerializedObject<JsonNode> metaData) implements DomainEventData<JsonNode> {
 
     // Axon reads a null aggregate identifier as "not published by an aggregate".
     @Override
@@ -55,12 +56,12 @@ record StoredEventData(@Nullable String type,
     }
 
     @Override
-    public SerializedObject<byte[]> getMetaData() {
+    public SerializedObject<JsonNode> getMetaData() {
         return metaData;
     }
 
     @Override
-    public SerializedObject<byte[]> getPayload() {
+    public SerializedObject<JsonNode> getPayload() {
         return payload;
     }
 }

@@ -1,5 +1,6 @@
 package org.palimpsest.archive.eventstore;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
@@ -8,17 +9,18 @@ import org.bson.BsonValue;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A stored payload or metadata document handed to Axon as serialized JSON, transcoded only when Axon asks for the
- * bytes. Processors do not deserialize events their handlers do not take (Axon decides by the serialized type), and
- * then the document is never turned into JSON at all.
+ * A stored payload or metadata document handed to Axon as a Jackson tree, built only when Axon asks for the data.
+ * Processors do not deserialize events their handlers do not take (Axon decides by the serialized type), and then the
+ * document is never converted at all. A tree, not JSON text: Axon's {@code JacksonSerializer} reads a tree directly,
+ * and writing the text only for Jackson to parse it again took most of the time of a tracking read.
  */
-final class StoredJson implements SerializedObject<byte[]> {
+final class StoredJson implements SerializedObject<JsonNode> {
 
     private static final SerializedType META_DATA_TYPE = new SimpleSerializedType(MetaData.class.getName(), null);
 
     private final SerializedType type;
     private final BsonValue stored;
-    private volatile byte @Nullable [] json;
+    private volatile @Nullable JsonNode tree;
 
     private StoredJson(SerializedType type, BsonValue stored) {
         this.type = type;
@@ -35,8 +37,8 @@ final class StoredJson implements SerializedObject<byte[]> {
     }
 
     @Override
-    public Class<byte[]> getContentType() {
-        return byte[].class;
+    public Class<JsonNode> getContentType() {
+        return JsonNode.class;
     }
 
     @Override
@@ -45,11 +47,11 @@ final class StoredJson implements SerializedObject<byte[]> {
     }
 
     @Override
-    public byte[] getData() {
-        byte[] data = json;
+    public JsonNode getData() {
+        JsonNode data = tree;
         if (data == null) {
-            data = JsonBsonTranscoder.toJson(stored);
-            json = data;
+            data = JsonBsonTranscoder.toTree(stored);
+            tree = data;
         }
         return data;
     }

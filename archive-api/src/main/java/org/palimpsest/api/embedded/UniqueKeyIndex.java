@@ -1,0 +1,59 @@
+package org.palimpsest.api.embedded;
+
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import java.util.List;
+import java.util.Map;
+import org.h2.mvstore.MVMap;
+
+/**
+ * A unique index kept in one H2 map from key to the document's position (its key in the collection's map), as
+ * mongo-java-server's {@code H2UniqueIndex} keeps it, over a map whose keys are an {@link IndexKeyType}. That class
+ * cannot be reused: its constructor is private to its package.
+ */
+final class UniqueKeyIndex extends AbstractUniqueIndex<Object> {
+
+    private final MVMap<KeyValue, Object> positions;
+
+    UniqueKeyIndex(MVMap<KeyValue, Object> positions, String name, List<IndexKey> keys, boolean sparse) {
+        super(name, keys, sparse);
+        this.positions = positions;
+    }
+
+    @Override
+    protected Object removeDocument(KeyValue key) {
+        return positions.remove(key);
+    }
+
+    @Override
+    protected boolean putKeyPosition(KeyValue key, Object position) {
+        return positions.putIfAbsent(key, Missing.ofNullable(position)) == null;
+    }
+
+    @Override
+    protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
+        return positions.entrySet();
+    }
+
+    @Override
+    protected Object getPosition(KeyValue key) {
+        return positions.get(key);
+    }
+
+    @Override
+    public long getCount() {
+        return positions.sizeAsLong();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return positions.isEmpty();
+    }
+
+    @Override
+    public long getDataSize() {
+        return getCount();
+    }
+}
