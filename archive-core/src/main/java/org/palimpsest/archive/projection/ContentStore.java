@@ -21,6 +21,7 @@ import org.bson.codecs.BsonDocumentCodec;
 import org.bson.codecs.Codec;
 import org.bson.codecs.DecoderContext;
 import org.bson.codecs.EncoderContext;
+import org.bson.codecs.StringCodec;
 import org.bson.codecs.configuration.CodecRegistry;
 
 /**
@@ -182,6 +183,11 @@ public final class ContentStore {
     /** The hash {@link #put} would store {@code value} under. */
     public <T> String hashOf(T value, Class<T> type) {
         return hash(wrap(value, type));
+    }
+
+    /** The hash {@link #put} stores a text under, whatever the codecs; {@link TextStore} keys texts by it too. */
+    static String textHash(String text) {
+        return hash(wrap(text, new StringCodec()));
     }
 
     private <T> BsonDocument wrap(T value, Class<T> type) {
