@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
@@ -41,7 +42,7 @@ public abstract class TextDerivedProjection<R extends Record> extends Generation
 
     private static final String REVISION = "revision";
     private static final String AS_OF = "asOf";
-    /** Keys per {@code $in} on records kept whole before texts were shared. */
+    /** Documents, or keys of records kept whole before texts were shared, per {@code $in}. */
     private static final int BATCH = 500;
 
     private final Class<R> recordType;
@@ -115,20 +116,18 @@ public abstract class TextDerivedProjection<R extends Record> extends Generation
 
     private List<R> derivedNow() {
         List<FollowedDocumentRecord> documents = store().documents();
-        List<String> lists = new ArrayList<>();
-        List<String> legacyKeys = new ArrayList<>();
-        for (FollowedDocumentRecord document : documents) {
-            if (document.records() != null) {
-                lists.add(document.records());
-            } else {
-                legacyKeys.addAll(document.legacyKeys());
-            }
-        }
-        ContentStore.Read read = store().recordContents().read(List.of(), lists);
         Codec<R> codec = database().getCodecRegistry().get(recordType);
         List<R> records = new ArrayList<>();
-        for (FollowedDocumentRecord document : documents) {
-            if (document.records() != null) {
+        List<String> legacyKeys = new ArrayList<>();
+        for (int from = 0; from < documents.size(); from += BATCH) {
+            List<FollowedDocumentRecord> batch = documents.subList(from, Math.min(documents.size(), from + BATCH));
+            List<String> lists = batch.stream().map(FollowedDocumentRecord::records).filter(Objects::nonNull).toList();
+            ContentStore.Read read = store().recordContents().read(List.of(), lists);
+            for (FollowedDocumentRecord document : batch) {
+                if (document.records() == null) {
+                    legacyKeys.addAll(document.legacyKeys());
+                    continue;
+                }
                 for (BsonDocument record : read.list(document.records(), BsonDocument.class)) {
                     records.add(decode(codec, restored(record, document.revision(),
                             new ProjectionPosition(document.position(), document.time()))));
