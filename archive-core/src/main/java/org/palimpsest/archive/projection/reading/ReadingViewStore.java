@@ -19,8 +19,8 @@ import org.palimpsest.archive.projection.VersionIndex;
  * {@code document_revisions} (each revision of its text), {@code reading_view_versions} (every state a view has had)
  * with its version index, and {@code reading_view_contents}, where fixes, segments and redactions are stored once by
  * their hash for the views and versions that refer to them (ADR 10). Texts are in the {@link TextStore} every
- * projection shares; those of views stored before it are in {@code reading_view_contents} under the same hash. Every
- * read and write is by key.
+ * projection shares; those of views stored before it are in {@code reading_view_contents}, under the hash the view
+ * refers to them by. Every read and write is by key.
  */
 final class ReadingViewStore {
 
