@@ -18,11 +18,11 @@ import org.h2.mvstore.MVStore;
 final class FileCompaction {
 
     /** Compaction pays once less than this share of the file is live... */
-    private static final int LIVE_PERCENT_WORTH_IT = 75;
+    private static final int LIVE_PERCENT_WORTH_IT = 80;
     /** ...and the dead part is at least this large (a fresh store is mostly headers). */
     private static final long DEAD_BYTES_WORTH_IT = 256 * 1024;
     /** The rewrite stops once this share of the chunks' bytes is live: H2 cannot pack chunks much tighter. */
-    private static final int REWRITTEN_LIVE_PERCENT = 90;
+    private static final int REWRITTEN_LIVE_PERCENT = 95;
     /** Space between chunks the move leaves alone: a few blocks, which a step would spend as much to gain. */
     private static final long TIGHT_BYTES = 64 * 1024;
     /** What one rewriting or moving step writes at most, so that writers wait for a step, not for the whole file. */
