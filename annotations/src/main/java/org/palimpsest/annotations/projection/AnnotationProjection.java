@@ -6,6 +6,7 @@ import com.mongodb.client.model.Indexes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -111,8 +112,9 @@ public class AnnotationProjection extends GenerationalProjection<AnnotationStore
         AnnotationState state = AnnotationState.of(event, time);
         String documentId = documentOf(state.target());
         Instant revisionTime = revisionTime(state.target());
-        AnnotationRecord record = AnnotationRecord.of(state, documentId, revisionTime, at);
-        saveVersion(state, event, time, "created", changedParts(null, state), null, false, revisionTime, at);
+        AnnotationRecord record = AnnotationRecord.of(state, documentId, revisionTime, at, new VersionFacts(event.actor(),
+                time, "created", changedParts(null, state), null, false, at.position(), state.version(), state.version()));
+        store().recordVersion(state.annotationId(), at.position(), time);
         if (record.documentId() != null) {
             addToDocument(record.documentId(), state.annotationId());
         }
@@ -145,8 +147,9 @@ public class AnnotationProjection extends GenerationalProjection<AnnotationStore
     }
 
     /**
-     * The record is saved after everything else an event produces, because it is what recognises a redelivery: a
-     * crash before it makes the event come again, and the writes before it are upserts by key that can repeat.
+     * The version the record held is kept as superseded, and the record is saved after everything else an event
+     * produces, because it is what recognises a redelivery: a crash before it makes the event come again, and the
+     * writes before it are upserts by key that can repeat.
      */
     private void advance(AnnotationEvent event, Instant time, @Nullable TrackingToken token, String change,
                          @Nullable String reason, boolean byModerator) {
@@ -161,8 +164,20 @@ public class AnnotationProjection extends GenerationalProjection<AnnotationStore
         Instant revisionTime = state.target().equals(previous.target()) ? before.revisionTime()
                 : revisionTime(state.target());
         List<String> changed = event instanceof AnnotationRevised ? changedParts(previous, state) : List.of();
-        saveVersion(state, event, time, change, changed, reason, byModerator, revisionTime, at);
-        store().save(AnnotationRecord.of(state, before.documentId(), revisionTime, at));
+        store().supersede(before);
+        store().recordVersion(state.annotationId(), at.position(), time);
+        VersionFacts facts = new VersionFacts(event.actor(), time, change, changed, reason, byModerator, at.position(),
+                state.bodies().equals(previous.bodies()) ? setBy(before, VersionFacts::bodiesSince) : state.version(),
+                state.target().equals(previous.target()) ? setBy(before, VersionFacts::targetSince) : state.version());
+        store().save(AnnotationRecord.of(state, before.documentId(), revisionTime, at, facts));
+    }
+
+    /**
+     * The version that set a part {@code before} holds: as its facts say, or, for a record written before they were
+     * kept, its own version, which is stored whole.
+     */
+    private static long setBy(AnnotationRecord before, ToLongFunction<VersionFacts> part) {
+        return before.latest() == null ? before.state().version() : part.applyAsLong(before.latest());
     }
 
     private @Nullable String documentOf(Target target) {
@@ -193,14 +208,6 @@ public class AnnotationProjection extends GenerationalProjection<AnnotationStore
             parts.add("target");
         }
         return parts;
-    }
-
-    private void saveVersion(AnnotationState state, AnnotationEvent event, Instant time, String change,
-                             List<String> changed, @Nullable String reason, boolean byModerator,
-                             @Nullable Instant revisionTime, ProjectionPosition at) {
-        String key = AnnotationVersionRecord.key(state.annotationId(), state.version());
-        store().saveVersion(new AnnotationVersionRecord(key, state.annotationId(), state.version(), StoredState.of(state),
-                event.actor(), time, change, changed, reason, byModerator, revisionTime, at.position()), time);
     }
 
     private void saveTextChange(String documentId, long revision, String cause, @Nullable TextChange change,

@@ -12,7 +12,9 @@ import org.palimpsest.archive.projection.ProjectionPosition;
 
 /**
  * One annotation now, in {@code annotations}, keyed by its id: the full state, and beside it the fields listings
- * filter and sort on (duplicated from the state so a real MongoDB can index them).
+ * filter and sort on (duplicated from the state so a real MongoDB can index them). It is also its latest version, with
+ * what made it ({@code latest}); records written before that was kept have none, and their latest version is in
+ * {@code annotation_versions} as every other.
  *
  * @param documentId   the document annotated; for a reply, the document its thread is on (null if unknown)
  * @param replyTo      for a reply, the annotation it answers
@@ -31,15 +33,30 @@ public record AnnotationRecord(
         @Nullable String replyTo,
         StoredState state,
         @Nullable Instant revisionTime,
-        ProjectionPosition asOf) {
+        ProjectionPosition asOf,
+        @Nullable VersionFacts latest) {
 
+    /** The record of an annotation now, which is also its latest version, made by the fact {@code latest} says. */
     static AnnotationRecord of(AnnotationState state, @Nullable String documentId, @Nullable Instant revisionTime,
-                               ProjectionPosition asOf) {
+                               ProjectionPosition asOf, VersionFacts latest) {
+        return withFacts(state, documentId, revisionTime, asOf, latest);
+    }
+
+    /** The annotation as one of its versions shows it, for as-of answers. */
+    static AnnotationRecord asOf(AnnotationState state, @Nullable String documentId, @Nullable Instant revisionTime,
+                                 ProjectionPosition asOf) {
+        return withFacts(state, documentId, revisionTime, asOf, null);
+    }
+
+    private static AnnotationRecord withFacts(AnnotationState state, @Nullable String documentId,
+                                              @Nullable Instant revisionTime, ProjectionPosition asOf,
+                                              @Nullable VersionFacts latest) {
         StoredState stored = StoredState.of(state);
         String replyTo = state.target() instanceof AnnotationReplyTarget reply ? reply.annotationId() : null;
         String document = state.target() instanceof DocumentTarget target ? target.documentId() : documentId;
         return new AnnotationRecord(state.annotationId(), state.creator(), state.created(), stored.motivations(),
-                tagsOf(state.bodies()), state.deleted(), state.hidden(), document, replyTo, stored, revisionTime, asOf);
+                tagsOf(state.bodies()), state.deleted(), state.hidden(), document, replyTo, stored, revisionTime, asOf,
+                latest);
     }
 
     static List<String> tagsOf(List<Body> bodies) {

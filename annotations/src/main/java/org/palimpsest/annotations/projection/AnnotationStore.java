@@ -3,7 +3,9 @@ package org.palimpsest.annotations.projection;
 import com.mongodb.client.model.Filters;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
@@ -18,12 +20,12 @@ import org.palimpsest.archive.projection.VersionIndex;
  * <ul>
  * <li>{@code annotation_text_changes}: how each document revision came about, under {@code <documentId>@<revision>}
  * ({@link TextChangeRecord}), from which anchoring builds the path between two revisions;</li>
- * <li>{@code annotation_versions}: each version under {@code <id>@<version>} ({@link AnnotationVersionRecord}), with
- * its version index;</li>
+ * <li>{@code annotation_versions}: each version a later fact superseded, under {@code <id>@<version>}
+ * ({@link AnnotationVersionRecord}); the version index covers these and the one each record is now;</li>
  * <li>{@code annotation_documents}: per document, its current revision and its annotations' ids
  * ({@link AnnotatedDocument});</li>
- * <li>{@code annotations}: each annotation now ({@link AnnotationRecord}), opened last because it recognises a
- * redelivered event, so a batch writes it last.</li>
+ * <li>{@code annotations}: each annotation now, which is also its latest version ({@link AnnotationRecord}), opened
+ * last because it recognises a redelivered event, so a batch writes it last.</li>
  * </ul>
  */
 public final class AnnotationStore {
@@ -53,17 +55,34 @@ public final class AnnotationStore {
         annotations.put(record.id(), record);
     }
 
-    /** Keeps a version and records when it became current. */
-    void saveVersion(AnnotationVersionRecord version, Instant time) {
-        versions.put(version.key(), version);
-        versionIndex.append(version.annotationId(), version.position(), time);
+    /** Records when the version a record is about to hold became current. */
+    void recordVersion(String annotationId, long position, Instant time) {
+        versionIndex.append(annotationId, position, time);
     }
 
+    /**
+     * Keeps the version {@code before} holds, which the next fact supersedes. A record written before records held
+     * their version's facts has its version stored already.
+     */
+    void supersede(AnnotationRecord before) {
+        if (before.latest() != null) {
+            AnnotationVersionRecord version = AnnotationVersionRecord.superseded(before, before.latest());
+            versions.put(version.key(), version);
+        }
+    }
+
+    /** Version {@code version} of an annotation, whole: a superseded one, or the one its record holds now. */
     Optional<AnnotationVersionRecord> version(String annotationId, long version) {
-        return versions.find(AnnotationVersionRecord.key(annotationId, version));
+        Optional<AnnotationVersionRecord> stored = versions.find(AnnotationVersionRecord.key(annotationId, version));
+        if (stored.isPresent()) {
+            return Optional.of(whole(stored.get(), List.of()));
+        }
+        return annotations.find(annotationId)
+                .filter(record -> record.latest() != null && record.state().version() == version)
+                .map(record -> AnnotationVersionRecord.current(record, record.latest()));
     }
 
-    /** Versions {@code 1..last} of an annotation, in batches of keys. */
+    /** Versions {@code 1..last} of an annotation, whole, in batches of keys. */
     List<AnnotationVersionRecord> versions(String annotationId, long last) {
         List<String> keys = new ArrayList<>();
         for (long v = 1; v <= last; v++) {
@@ -73,7 +92,27 @@ public final class AnnotationStore {
         for (List<String> batch : batches(keys)) {
             versions.committed().find(Filters.in("_id", batch)).forEach(found::add);
         }
-        return found;
+        if (found.size() < last) {
+            annotations.find(annotationId).filter(record -> record.latest() != null && record.state().version() == last)
+                    .ifPresent(record -> found.add(AnnotationVersionRecord.current(record, record.latest())));
+        }
+        return found.stream().map(version -> whole(version, found)).toList();
+    }
+
+    /** {@code version} with the parts it takes from earlier versions put back: from {@code known}, else one lookup. */
+    private AnnotationVersionRecord whole(AnnotationVersionRecord version, List<AnnotationVersionRecord> known) {
+        List<Long> sources = version.sources();
+        if (sources.isEmpty()) {
+            return version;
+        }
+        Map<Long, AnnotationVersionRecord> byNumber = new HashMap<>();
+        known.forEach(k -> byNumber.put(k.version(), k));
+        List<String> missing = sources.stream().filter(n -> !byNumber.containsKey(n))
+                .map(n -> AnnotationVersionRecord.key(version.annotationId(), n)).toList();
+        if (!missing.isEmpty()) {
+            versions.committed().find(Filters.in("_id", missing)).forEach(v -> byNumber.put(v.version(), v));
+        }
+        return version.whole(byNumber);
     }
 
     /** The version of an annotation current at {@code position} or {@code time}, counted from 1. */
@@ -84,7 +123,10 @@ public final class AnnotationStore {
         return index.isEmpty() ? index : OptionalLong.of(index.getAsLong() + 1);
     }
 
-    /** Each annotation in the version current at the point asked, dropping those created after it. */
+    /**
+     * Each annotation in the version current at the point asked, dropping those created after it: the record itself
+     * when that is its version now, otherwise a lookup of the superseded version.
+     */
     List<AnnotationRecord> asOf(List<AnnotationRecord> current, @Nullable Long position, @Nullable Instant time) {
         List<AnnotationRecord> then = new ArrayList<>();
         for (AnnotationRecord record : current) {
@@ -92,7 +134,12 @@ public final class AnnotationStore {
             if (version.isEmpty()) {
                 continue;
             }
-            version(record.id(), version.getAsLong()).ifPresent(v -> then.add(AnnotationRecord.of(v.state().toState(),
+            if (version.getAsLong() == record.state().version()) {
+                then.add(AnnotationRecord.asOf(record.state().toState(), record.documentId(), record.revisionTime(),
+                        record.asOf()));
+                continue;
+            }
+            version(record.id(), version.getAsLong()).ifPresent(v -> then.add(AnnotationRecord.asOf(v.state().toState(),
                     record.documentId(), v.revisionTime(), new ProjectionPosition(v.position(), v.time()))));
         }
         return then;

@@ -18,10 +18,14 @@ import org.h2.mvstore.MVStore;
 final class FileCompaction {
 
     /** Compaction pays once less than this share of the file is live... */
-    private static final int LIVE_PERCENT_WORTH_IT = 75;
+    private static final int LIVE_PERCENT_WORTH_IT = 80;
     /** ...and the dead part is at least this large (a fresh store is mostly headers). */
     private static final long DEAD_BYTES_WORTH_IT = 256 * 1024;
-    /** What one rewriting step writes at most, so that writers wait for a step, not for the whole file. */
+    /** The rewrite stops once this share of the chunks' bytes is live: H2 cannot pack chunks much tighter. */
+    private static final int REWRITTEN_LIVE_PERCENT = 95;
+    /** Space between chunks the move leaves alone: a few blocks, which a step would spend as much to gain. */
+    private static final long TIGHT_BYTES = 64 * 1024;
+    /** What one rewriting or moving step writes at most, so that writers wait for a step, not for the whole file. */
     private static final int STEP_BYTES = 1024 * 1024;
     /**
      * A chunk freed at version v may be overwritten only once the store is this many versions further: H2 keeps
@@ -49,27 +53,55 @@ final class FileCompaction {
 
     /**
      * Must run with no write in flight; commits what it rewrote. The rewrite and the move each get {@code budget}
-     * (each stops after the step under way): moving only copies chunks, and it is what makes the file shorter.
+     * (each stops after the step under way) and each stops as soon as a step gains nothing: moving only copies chunks,
+     * and it is what makes the file shorter.
      */
     void run(Duration budget) {
-        long stopAt = System.nanoTime() + budget.toNanos();
-        // The rewrite only touches chunks that hold some dead pages; H2 picks the emptiest and oldest first.
-        while (store.compact(99, STEP_BYTES)) {
+        rewriteSparseChunks(System.nanoTime() + budget.toNanos());
+        moveChunksDown(System.nanoTime() + budget.toNanos());
+    }
+
+    /**
+     * Rewrites the live pages of the emptiest and oldest chunks into new ones, a step at a time, until the chunks are
+     * {@value #REWRITTEN_LIVE_PERCENT}% live. The chunks a step empties are freed only once the store is past the
+     * versions it keeps, so each step is followed by that; H2 would go on rewriting full chunks as long as it is
+     * asked to, so a step that does not raise the live share ends the phase.
+     */
+    private void rewriteSparseChunks(long stopAt) {
+        int live = file.footprint().chunkLivePercent();
+        boolean passed = false;
+        while (live < REWRITTEN_LIVE_PERCENT && store.compact(REWRITTEN_LIVE_PERCENT, STEP_BYTES)) {
             commit();
-            if (System.nanoTime() - stopAt > 0) {
+            passKeptVersions();
+            passed = true;
+            int after = file.footprint().chunkLivePercent();
+            if (after <= live || System.nanoTime() - stopAt > 0) {
                 break;
             }
+            live = after;
         }
-        passKeptVersions();
-        // Moves chunks from the end of the file into the space freed above and truncates the file after the last.
-        stopAt = System.nanoTime() + budget.toNanos();
-        do {
-            long before = file.size();
-            file.compactMoveChunks(100, STEP_BYTES, store);
-            if (file.size() >= before) {
+        if (!passed) {
+            // A drop frees whole chunks without any rewrite; they too wait for the kept versions.
+            passKeptVersions();
+        }
+    }
+
+    /**
+     * Moves the chunks after the first hole into the holes and truncates the file after the last chunk. They are moved
+     * all at once: H2 picks the chunks of a smaller move by their own priority (small chunks between large holes), so
+     * a move of 1 MB at a time could leave a large chunk, and the file's length, where they are. A move writes what
+     * lies after the first hole at most twice; it is repeated only while it gains.
+     */
+    private void moveChunksDown(long stopAt) {
+        MeasuredFileStore.Footprint footprint = file.footprint();
+        while (footprint.holeBytes() > TIGHT_BYTES) {
+            file.compactMoveChunks(100, footprint.fileBytes(), store);
+            MeasuredFileStore.Footprint after = file.footprint();
+            if (after.holeBytes() >= footprint.holeBytes() || System.nanoTime() - stopAt > 0) {
                 return;
             }
-        } while (System.nanoTime() - stopAt < 0);
+            footprint = after;
+        }
     }
 
     /**

@@ -26,6 +26,16 @@ final class MeasuredFileStore extends SingleFileStore {
         long deadBytes() {
             return Math.max(0, fileBytes - liveBytes);
         }
+
+        /** The bytes of the file outside any chunk (its two header blocks among them): what moving chunks can give back. */
+        long holeBytes() {
+            return Math.max(0, fileBytes - chunkBytes);
+        }
+
+        /** The share of the chunks' bytes still in use, in percent; 100 when there are none. */
+        int chunkLivePercent() {
+            return chunkBytes == 0 ? 100 : (int) (liveBytes * 100 / chunkBytes);
+        }
     }
 
     MeasuredFileStore() {

@@ -37,9 +37,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Backup and move: a log exported from one archive rebuilds identical views in another. */
 class EventLogRoundTripTest {
 
-    /** The projections, and the write side's import keys, which a restore must bind again too. */
-    private static final List<String> PROJECTIONS = List.of("reading_views", "document_revisions", "timeline_entries",
-            "timeline_documents", "emails", "email_documents", "document_import_keys");
+    /**
+     * The projections (the views now, what their versions refer to, and the texts they share), and the write side's
+     * import keys, which a restore must bind again too.
+     */
+    private static final List<String> PROJECTIONS = List.of("reading_views", "reading_view_contents", "document_revisions",
+            "timeline_documents", "timeline_entries_contents", "email_documents", "emails_contents", "document_texts",
+            "document_import_keys");
     private static final String TEXT = "# Notes\n\n- **February 2018** — Dana Whitlok left the board.\n";
 
     @TempDir

@@ -94,6 +94,44 @@ class StoreSpaceTest {
         }
     }
 
+    /**
+     * A blue/green rebuild as the store sees it: the generation it replaces was written first, the new one after it in
+     * many small commits, then the old one is dropped. The hole it leaves is at the front; every chunk of the new
+     * generation must move down into it before the drop is answered, not only the first megabyte H2 would pick.
+     */
+    @Test
+    void droppingTheGenerationARebuildReplacedLeavesAFileTheSizeOfTheNewOne() throws Exception {
+        Path data = dir.resolve("rebuild");
+        List<String> kept = new ArrayList<>();
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(data, 0, true);
+             MongoClient client = MongoClients.create(server.connectionString("db"))) {
+            MongoCollection<Document> replaced = client.getDatabase("db").getCollection("views");
+            MongoCollection<Document> rebuilt = client.getDatabase("db").getCollection("views_g1");
+            int documents = 1_500;
+            for (int i = 0; i < documents; i++) {
+                replaced.insertOne(new Document("_id", i).append("payload", payload()));
+            }
+            for (int i = 0; i < documents; i++) {
+                String payload = payload();
+                kept.add(payload);
+                rebuilt.insertOne(new Document("_id", i).append("payload", payload));
+            }
+            long live = (long) documents * PAYLOAD_BYTES;
+            long before = Files.size(server.file());
+
+            replaced.drop();
+
+            assertThat(Files.size(server.file()))
+                    .as("file right after the drop was answered (it was %,d bytes, %,d live)", before, live)
+                    .isLessThan(live * 3 / 2);
+            assertKept(rebuilt, kept);
+        }
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(data, 0, true);
+             MongoClient client = MongoClients.create(server.connectionString("db"))) {
+            assertKept(client.getDatabase("db").getCollection("views_g1"), kept);
+        }
+    }
+
     @Test
     void readsRunningThroughCompactionsSeeWholeCollections() throws Exception {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dir.resolve("reads"), 0, true);

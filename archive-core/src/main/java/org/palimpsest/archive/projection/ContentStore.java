@@ -5,8 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import com.mongodb.client.model.Filters;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +22,24 @@ import org.bson.codecs.BsonDocumentCodec;
 import org.bson.codecs.Codec;
 import org.bson.codecs.DecoderContext;
 import org.bson.codecs.EncoderContext;
+import org.bson.codecs.StringCodec;
 import org.bson.codecs.configuration.CodecRegistry;
 
 /**
- * Values stored once, under the SHA-256 of their BSON: a text, a list of segments, a derived record. Versions refer
- * to them by that hash, so a hundred versions of a view whose text did not change hold one copy of the text (ADR 10).
+ * Values stored once, under the hash of their BSON: a list of segments, a chunk of derived records. Versions refer to
+ * them by that hash, so a hundred versions of a view whose segments did not change hold one copy of them (ADR 10).
  * Content never changes under its hash, so writing it again is harmless and reading it needs no version.
+ *
+ * <p>The hash is the first 192 bits of the SHA-256, in base64url (32 characters): a chance of one collision in about
+ * 2<sup>96</sup> values, and keys, references and the lists of chunk hashes half as long as the 64 hexadecimal digits
+ * of the whole SHA-256, which values stored before are kept and referred to under.
  */
 public final class ContentStore {
 
     private static final String VALUE = "value";
+    /** Bytes of the SHA-256 a key keeps. */
+    private static final int HASH_BYTES = 24;
+    private static final Base64.Encoder KEY = Base64.getUrlEncoder().withoutPadding();
     /** Elements per chunk of a stored list. */
     static final int CHUNK = 8;
 
@@ -184,6 +193,11 @@ public final class ContentStore {
         return hash(wrap(value, type));
     }
 
+    /** The hash {@link #put} stores a text under, whatever the codecs; {@link TextStore} keys texts by it too. */
+    static String textHash(String text) {
+        return hash(wrap(text, new StringCodec()));
+    }
+
     private <T> BsonDocument wrap(T value, Class<T> type) {
         return wrap(value, codecs.get(type));
     }
@@ -230,7 +244,7 @@ public final class ContentStore {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(bytes);
-            return HexFormat.of().formatHex(sha.digest());
+            return KEY.encodeToString(Arrays.copyOf(sha.digest(), HASH_BYTES));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -54,6 +54,16 @@ public final class KeyedCollection<T> {
         this.rank = rank;
     }
 
+    /**
+     * A collection other projections write too (see {@link TextStore}): finding it empty proves nothing for long, so a
+     * key not known to be stored is always looked up, and a key another projection stored is not written again.
+     */
+    static <T> KeyedCollection<T> shared(MongoCollection<T> collection, int rank) {
+        KeyedCollection<T> shared = new KeyedCollection<>(collection, rank);
+        shared.knowledge = Knowledge.PARTIAL;
+        return shared;
+    }
+
     /** The record under {@code key}, as this unit of work has left it. */
     public Optional<T> find(String key) {
         Optional<Optional<T>> pending = ProjectionWrites.pending(this, key);

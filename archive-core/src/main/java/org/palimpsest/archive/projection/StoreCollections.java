@@ -39,6 +39,15 @@ public final class StoreCollections {
         return new VersionIndex(this, name);
     }
 
+    /**
+     * The texts of documents' revisions: one collection for every projection and generation, so it is neither
+     * dropped with a generation nor emptied by a reset. Its writes are flushed before any of a store's own, since
+     * what a store writes refers to them.
+     */
+    public TextStore texts() {
+        return new TextStore(KeyedCollection.shared(database.getCollection(TextStore.COLLECTION, StoredText.class), -1));
+    }
+
     /** Content stored once by its hash, in {@code name} of this generation. */
     public ContentStore contents(String name) {
         return new ContentStore(this, name, database.getCodecRegistry());

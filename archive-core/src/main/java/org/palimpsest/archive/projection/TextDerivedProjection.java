@@ -5,9 +5,13 @@ import com.mongodb.client.model.Filters;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.function.Supplier;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentReader;
 import org.bson.BsonDocumentWrapper;
@@ -16,11 +20,6 @@ import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.bson.codecs.Codec;
 import org.bson.codecs.DecoderContext;
-import java.util.Optional;
-import java.util.function.Supplier;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.document.DocumentImported;
 import org.palimpsest.archive.document.DocumentReimported;
@@ -32,25 +31,33 @@ import org.palimpsest.archive.fix.TranslationFixReverted;
 
 /**
  * A projection of records derived from each document's current text (timeline entries, emails): whenever the
- * text changes (import, re-import, accepted or reverted fix) the subclass derives the records afresh, and
- * those it no longer derives are deleted by key. Every read and write is keyed by unique ids.
+ * text changes (import, re-import, accepted or reverted fix) the subclass derives the records afresh. The records of
+ * each version are kept once by content, in chunks (ADR 10), and the followed document refers to those of now, so the
+ * records now cost nothing beside the versions; the text is kept once for every projection in the {@link TextStore}.
+ * Every read and write is keyed by unique ids.
+ *
+ * @param <R> the derived record
  */
-public abstract class TextDerivedProjection extends GenerationalProjection<TextDerivedStore> {
+public abstract class TextDerivedProjection<R extends Record> extends GenerationalProjection<TextDerivedStore> {
 
     private static final String REVISION = "revision";
     private static final String AS_OF = "asOf";
+    /** Documents, or keys of records kept whole before texts were shared, per {@code $in}. */
+    private static final int BATCH = 500;
 
+    private final Class<R> recordType;
     private final AnalysisBudget budget;
-    /** Set while {@link #derive} runs, for {@link #store}; one per thread, as segments may share this instance. */
+    /** Set while {@link #derive} runs, for {@link #derived}; one per thread, as segments may share this instance. */
     private final ThreadLocal<Derivation> deriving = new ThreadLocal<>();
 
     /**
      * @param documentsCollection where the followed documents go ({@code timeline_documents})
-     * @param recordsCollection   where the derived records go ({@code timeline_entries}), of {@code recordType}
+     * @param recordsCollection   the name the derived records' collections start with ({@code timeline_entries})
      */
     protected TextDerivedProjection(MongoDatabase database, String documentsCollection, String recordsCollection,
-                                    Class<?> recordType, Generation generation, AnalysisBudget budget) {
+                                    Class<R> recordType, Generation generation, AnalysisBudget budget) {
         super(database, generation, c -> new TextDerivedStore(c, documentsCollection, recordsCollection, recordType));
+        this.recordType = recordType;
         this.budget = budget;
     }
 
@@ -68,18 +75,12 @@ public abstract class TextDerivedProjection extends GenerationalProjection<TextD
         return budget.run(processingGroup(), document.documentId(), document.text().length(), analysis);
     }
 
-    /** The derived records of the generation currently read and written. */
-    protected <R> KeyedCollection<R> records(Class<R> type) {
-        return store().records(type);
-    }
-
     /**
-     * Saves a derived record under its key, and keeps it for the version being derived, for as-of reads. Records
-     * carry the derivation's {@code revision} and {@code asOf}; they are kept without them, in chunks of the content
-     * store, so a record that did not change is not stored again (ADR 10).
+     * Keeps a record derived for the version being derived. Records carry the derivation's {@code revision} and
+     * {@code asOf}; they are kept without them, in chunks of the content store, so a record that did not change is not
+     * stored again (ADR 10).
      */
-    protected <R> void store(String name, Class<R> type, String key, R record, long version) {
-        store().records(type).put(key, record);
+    protected void derived(String key, R record) {
         Derivation derivation = deriving.get();
         if (derivation == null) {
             return; // derive called on its own (a test of an analysis): no version is being made
@@ -104,15 +105,48 @@ public abstract class TextDerivedProjection extends GenerationalProjection<TextD
     }
 
     /**
-     * The records derived from every document as the projection held them at {@code position} or {@code time}:
-     * per document one version lookup and one {@code $in} on its chunks, so the cost grows with the number of
-     * documents, never with the length of their histories.
+     * The records derived from every document now, or as the projection held them at {@code position} or {@code
+     * time}. Now is two {@code $in} on the content store for all documents; as of a moment, per document one version
+     * lookup and one {@code $in} on its chunks, so the cost grows with the number of documents, never with the length
+     * of their histories.
      */
-    protected <R> List<R> derivedAsOf(String name, Class<R> type, @Nullable Long position, @Nullable Instant time) {
-        VersionIndex index = store().versionIndex();
-        Codec<R> codec = database().getCodecRegistry().get(type);
+    protected List<R> derived(@Nullable Long position, @Nullable Instant time) {
+        return position == null && time == null ? derivedNow() : derivedAsOf(position, time);
+    }
+
+    private List<R> derivedNow() {
+        List<FollowedDocumentRecord> documents = store().documents();
+        Codec<R> codec = database().getCodecRegistry().get(recordType);
         List<R> records = new ArrayList<>();
-        for (FollowedDocument current : store().documents()) {
+        List<String> legacyKeys = new ArrayList<>();
+        for (int from = 0; from < documents.size(); from += BATCH) {
+            List<FollowedDocumentRecord> batch = documents.subList(from, Math.min(documents.size(), from + BATCH));
+            List<String> lists = batch.stream().map(FollowedDocumentRecord::records).filter(Objects::nonNull).toList();
+            ContentStore.Read read = store().recordContents().read(List.of(), lists);
+            for (FollowedDocumentRecord document : batch) {
+                if (document.records() == null) {
+                    legacyKeys.addAll(document.legacyKeys());
+                    continue;
+                }
+                for (BsonDocument record : read.list(document.records(), BsonDocument.class)) {
+                    records.add(decode(codec, restored(record, document.revision(),
+                            new ProjectionPosition(document.position(), document.time()))));
+                }
+            }
+        }
+        for (int from = 0; from < legacyKeys.size(); from += BATCH) {
+            store().records(recordType).committed()
+                    .find(Filters.in("_id", legacyKeys.subList(from, Math.min(legacyKeys.size(), from + BATCH))))
+                    .forEach(records::add);
+        }
+        return records;
+    }
+
+    private List<R> derivedAsOf(@Nullable Long position, @Nullable Instant time) {
+        VersionIndex index = store().versionIndex();
+        Codec<R> codec = database().getCodecRegistry().get(recordType);
+        List<R> records = new ArrayList<>();
+        for (FollowedDocumentRecord current : store().documents()) {
             OptionalLong version = position != null ? index.versionAt(current.documentId(), position)
                     : index.versionAt(current.documentId(), time);
             if (version.isEmpty()) {
@@ -124,21 +158,28 @@ public abstract class TextDerivedProjection extends GenerationalProjection<TextD
                 continue;
             }
             for (BsonDocument record : then.contents() != null ? restored(then) : copies(then, version.getAsLong())) {
-                records.add(codec.decode(new BsonDocumentReader(record), DecoderContext.builder().build()));
+                records.add(decode(codec, record));
             }
         }
         return records;
     }
 
+    private static <R> R decode(Codec<R> codec, BsonDocument record) {
+        return codec.decode(new BsonDocumentReader(record), DecoderContext.builder().build());
+    }
+
     /** The records of a version, with the revision and position they share put back. */
     private List<BsonDocument> restored(DerivedVersion version) {
-        BsonDocument asOf = asOf(new ProjectionPosition(version.position(), version.time()));
+        ProjectionPosition at = new ProjectionPosition(version.position(), version.time());
         List<BsonDocument> records = store().recordContents().getList(version.contents(), BsonDocument.class);
-        for (BsonDocument record : records) {
-            record.put(REVISION, new BsonInt64(version.revision()));
-            record.put(AS_OF, asOf.clone());
-        }
+        records.replaceAll(record -> restored(record, version.revision(), at));
         return records;
+    }
+
+    private BsonDocument restored(BsonDocument record, long revision, ProjectionPosition at) {
+        record.put(REVISION, new BsonInt64(revision));
+        record.put(AS_OF, asOf(at));
+        return record;
     }
 
     /** The whole copies a version written before ADR 10 refers to. */
@@ -160,36 +201,29 @@ public abstract class TextDerivedProjection extends GenerationalProjection<TextD
         return BsonDocumentWrapper.asBsonDocument(at, database().getCodecRegistry()).clone();
     }
 
-    /**
-     * Writes the records derived from {@code document}'s text, each through {@link #store}, and returns their keys.
-     *
-     * @param version the document's version in this projection, for the as-of copies
-     */
-    protected abstract List<String> derive(FollowedDocument document, ProjectionPosition at, long version);
-
-    /** Deletes derived records that the current text no longer yields. */
-    protected abstract void delete(List<String> keys);
+    /** Derives the records of {@code document}'s text, passing each to {@link #derived}. */
+    protected abstract void derive(FollowedDocument document, ProjectionPosition at);
 
     @EventHandler
     public void on(DocumentImported event, @Timestamp Instant time, @Nullable TrackingToken token) {
         ProjectionPosition at = ProjectionPosition.of(token, time);
-        if (alreadyApplied(document(event.documentId()), at)) {
+        Optional<FollowedDocumentRecord> before = store().document(event.documentId());
+        if (alreadyApplied(before, at)) {
             return;
         }
         follow(new FollowedDocument(event.documentId(), event.title(), event.language(), event.publishedAt(), 0,
-                event.text(), List.of(), -1), at);
+                event.text()), before.map(this::previous).orElse(null), at);
     }
 
     @EventHandler
     public void on(DocumentReimported event, @Timestamp Instant time, @Nullable TrackingToken token) {
         ProjectionPosition at = ProjectionPosition.of(token, time);
-        Optional<FollowedDocument> before = document(event.documentId());
+        Optional<FollowedDocumentRecord> before = store().document(event.documentId());
         if (alreadyApplied(before, at)) {
             return;
         }
-        List<String> previous = before.map(FollowedDocument::derivedKeys).orElse(List.of());
         follow(new FollowedDocument(event.documentId(), event.title(), event.language(), event.publishedAt(),
-                event.revision(), event.text(), previous, -1), at);
+                event.revision(), event.text()), before.map(this::previous).orElse(null), at);
     }
 
     @EventHandler
@@ -203,44 +237,49 @@ public abstract class TextDerivedProjection extends GenerationalProjection<TextD
     }
 
     private void change(String documentId, TextChange change, long revision, ProjectionPosition at) {
-        FollowedDocument document = document(documentId).orElseThrow(() -> new IllegalStateException(
-                getClass().getSimpleName() + " has no copy of document " + documentId + "; rebuild the projection"));
-        if (alreadyApplied(Optional.of(document), at)) {
+        FollowedDocumentRecord before = store().document(documentId).orElseThrow(() -> new IllegalStateException(
+                getClass().getSimpleName() + " does not follow document " + documentId + "; rebuild the projection"));
+        if (alreadyApplied(Optional.of(before), at)) {
             return;
         }
-        follow(document.withText(change.applyTo(document.text()), revision), at);
+        FollowedDocument document = before.document(store().texts());
+        follow(document.withText(change.applyTo(document.text()), revision), new Previous(before, document.text()), at);
     }
 
-    private void follow(FollowedDocument document, ProjectionPosition at) {
+    /** The document as followed until an event, with its text: what the text after the event is an edit of. */
+    private record Previous(FollowedDocumentRecord record, String text) {
+    }
+
+    private Previous previous(FollowedDocumentRecord record) {
+        return new Previous(record, record.document(store().texts()).text());
+    }
+
+    /** Stores the text, derives the records afresh and keeps them as a new version, then the followed document. */
+    private void follow(FollowedDocument document, @Nullable Previous previous, ProjectionPosition at) {
+        String textHash = previous == null ? store().texts().put(document.text())
+                : store().texts().put(document.text(), previous.record().textHashOrOwn(), previous.text());
         long version = store().versionIndex().append(document.documentId(), at.position(), at.time());
         Derivation derivation = new Derivation(document.revision(), asOf(at), new ArrayList<>());
         deriving.set(derivation);
-        List<String> keys;
         try {
-            keys = derive(document, at, version);
+            derive(document, at);
         } finally {
             deriving.remove();
         }
-        Set<String> kept = new HashSet<>(keys);
-        List<String> gone = document.derivedKeys().stream().filter(k -> !kept.contains(k)).toList();
-        if (!gone.isEmpty()) {
-            delete(gone);
-        }
-        FollowedDocument followed = document.withKeys(keys, at.position());
+        String records = store().recordContents().putList(derivation.records(), BsonDocument.class);
         String versionKey = document.documentId() + "@" + version;
         store().documentVersions().put(versionKey, new DerivedVersion(versionKey, document.revision(), at.position(),
-                at.time(), List.of(), store().recordContents().putList(derivation.records(), BsonDocument.class)));
+                at.time(), List.of(), records));
+        if (previous != null && !previous.record().legacyKeys().isEmpty()) {
+            store().records(recordType).delete(previous.record().legacyKeys());
+        }
         // Last, because the followed document is what recognises a redelivery: a crash before this write makes
         // the event come again, and every write above is an upsert or delete by key that can be repeated.
-        store().follow(followed);
+        store().follow(FollowedDocumentRecord.of(document, textHash, records, at));
     }
 
     /** Delivery is at least once: an event this document already reflects is not applied again (-1: no token). */
-    private static boolean alreadyApplied(Optional<FollowedDocument> document, ProjectionPosition at) {
+    private static boolean alreadyApplied(Optional<FollowedDocumentRecord> document, ProjectionPosition at) {
         return at.position() >= 0 && document.filter(d -> d.position() >= at.position()).isPresent();
-    }
-
-    private Optional<FollowedDocument> document(String documentId) {
-        return store().document(documentId);
     }
 }

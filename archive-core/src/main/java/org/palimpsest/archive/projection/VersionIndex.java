@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.jspecify.annotations.Nullable;
@@ -12,21 +13,27 @@ import org.jspecify.annotations.Nullable;
 /**
  * For each subject (a document, an annotation), the stream positions and times at which its versions became
  * current, kept two levels deep: a directory with the first position of every block, and blocks of
- * {@value #BLOCK} versions. Finding the version current at a position or time is two key lookups and two
- * binary searches in memory, whatever the length of the history, and needs no range query (the embedded
- * server would scan for one).
+ * {@value #BLOCK} versions. The first block is kept in the directory itself, so a subject with fewer versions than
+ * that (almost every one) costs one record. Finding the version current at a position or time is at most two key
+ * lookups and two binary searches in memory, whatever the length of the history, and needs no range query (the
+ * embedded server would scan for one).
  */
 public final class VersionIndex {
 
     static final int BLOCK = 256;
 
     /**
-     * The first position and time of each block, how many versions there are, and the position of the newest
-     * (absent in directories written before it was kept). The directory is written last: it is what makes a
-     * version count.
+     * The first position and time of each block, how many versions there are, the position of the newest (absent in
+     * directories written before it was kept), and the positions and times of the first block ({@code positions},
+     * {@code times}; absent in directories written before it was kept here, whose first block is a {@link Block}).
+     * The directory is written last: it is what makes a version count.
      */
     public record Directory(@BsonId String subject, long count, List<Long> firstPositions, List<Instant> firstTimes,
-                            @Nullable Long lastPosition) {
+                            @Nullable Long lastPosition, @Nullable List<Long> positions, @Nullable List<Instant> times) {
+
+        boolean holdsFirstBlock() {
+            return positions != null && times != null;
+        }
     }
 
     /** Positions and times of versions {@code n * BLOCK} to {@code n * BLOCK + BLOCK - 1}. */
@@ -66,24 +73,36 @@ public final class VersionIndex {
         long version = directory == null ? 0 : directory.count();
         List<Long> firstPositions = directory == null ? new ArrayList<>() : new ArrayList<>(directory.firstPositions());
         List<Instant> firstTimes = directory == null ? new ArrayList<>() : new ArrayList<>(directory.firstTimes());
-        String blockKey = blockKey(subject, version / BLOCK);
-        List<Long> positions = new ArrayList<>();
-        List<Instant> times = new ArrayList<>();
         if (version % BLOCK == 0) {
             firstPositions.add(position);
             firstTimes.add(time);
-        } else {
-            // Only the entries the directory counts: a crash between a block write and its directory write may have
-            // left one more, which the redelivered event now writes again.
-            Block block = blocks.find(blockKey).orElseThrow();
-            positions.addAll(counted(block.positions(), directory, (int) (version / BLOCK)));
-            times.addAll(counted(block.times(), directory, (int) (version / BLOCK)));
         }
+        Block block = block(subject, directory, (int) (version / BLOCK)).orElse(new Block(blockKey(subject, version / BLOCK),
+                List.of(), List.of()));
+        // Only the entries the directory counts: a crash between a block write and its directory write may have
+        // left one more, which the redelivered event now writes again.
+        List<Long> positions = new ArrayList<>(counted(block.positions(), directory, (int) (version / BLOCK)));
+        List<Instant> times = new ArrayList<>(counted(block.times(), directory, (int) (version / BLOCK)));
         positions.add(position);
         times.add(time);
-        blocks.put(blockKey, new Block(blockKey, positions, times));
-        directories.put(subject, new Directory(subject, version + 1, firstPositions, firstTimes, position));
+        boolean firstInDirectory = directory == null || directory.holdsFirstBlock();
+        if (version < BLOCK && firstInDirectory) {
+            directories.put(subject, new Directory(subject, version + 1, firstPositions, firstTimes, position, positions,
+                    times));
+            return version;
+        }
+        blocks.put(block.key(), new Block(block.key(), positions, times));
+        directories.put(subject, new Directory(subject, version + 1, firstPositions, firstTimes, position,
+                firstInDirectory ? directory.positions() : null, firstInDirectory ? directory.times() : null));
         return version;
+    }
+
+    /** Block {@code number} of {@code subject}: the first from the directory when it holds it, the others stored. */
+    private Optional<Block> block(String subject, @Nullable Directory directory, int number) {
+        if (number == 0 && directory != null && directory.holdsFirstBlock()) {
+            return Optional.of(new Block(blockKey(subject, 0), directory.positions(), directory.times()));
+        }
+        return directory == null ? Optional.empty() : blocks.find(blockKey(subject, number));
     }
 
     /** The version of {@code subject} current at stream position {@code position}, if it existed then. */
@@ -96,7 +115,7 @@ public final class VersionIndex {
         if (block < 0) {
             return OptionalLong.empty();
         }
-        Block found = blocks.find(blockKey(subject, block)).orElseThrow();
+        Block found = block(subject, directory, block).orElseThrow();
         int inBlock = lastAtOrBefore(counted(found.positions(), directory, block), position);
         return OptionalLong.of((long) block * BLOCK + inBlock);
     }
@@ -111,7 +130,7 @@ public final class VersionIndex {
         if (block < 0) {
             return OptionalLong.empty();
         }
-        Block found = blocks.find(blockKey(subject, block)).orElseThrow();
+        Block found = block(subject, directory, block).orElseThrow();
         int inBlock = lastAtOrBefore(counted(found.times(), directory, block), time);
         return OptionalLong.of((long) block * BLOCK + inBlock);
     }
@@ -124,7 +143,7 @@ public final class VersionIndex {
         }
         List<Stamp> stamps = new ArrayList<>();
         for (int b = 0; b < directory.firstPositions().size(); b++) {
-            Block block = blocks.find(blockKey(subject, b)).orElseThrow();
+            Block block = block(subject, directory, b).orElseThrow();
             for (int i = 0; i < counted(block.positions(), directory, b).size(); i++) {
                 stamps.add(new Stamp((long) b * BLOCK + i, block.positions().get(i), block.times().get(i)));
             }
@@ -138,8 +157,8 @@ public final class VersionIndex {
     }
 
     /** The entries of block {@code block} that the directory counts (a crash may have left one more). */
-    private static <T> List<T> counted(List<T> entries, Directory directory, int block) {
-        long inBlock = Math.min(BLOCK, directory.count() - (long) block * BLOCK);
+    private static <T> List<T> counted(List<T> entries, @Nullable Directory directory, int block) {
+        long inBlock = directory == null ? 0 : Math.min(BLOCK, directory.count() - (long) block * BLOCK);
         return entries.size() > inBlock ? entries.subList(0, (int) inBlock) : entries;
     }
 

@@ -35,6 +35,7 @@ import org.palimpsest.archive.projection.GenerationalProjection;
 import org.palimpsest.archive.projection.KeyedCollection;
 import org.palimpsest.archive.projection.Rebuildable;
 import org.palimpsest.archive.projection.StoreCollections;
+import org.palimpsest.archive.projection.TextStore;
 import org.palimpsest.archive.projection.email.EmailProjection;
 import org.palimpsest.archive.projection.reading.ReadingViewProjection;
 import org.palimpsest.archive.projection.timeline.TimelineProjection;
@@ -161,7 +162,10 @@ class ReplayEngineTest {
         List<String> written = commands.sentTo("scratch", List.of("update", "delete", "insert"));
         assertThat(written).as("the replay's writes").hasSizeGreaterThan(10);
         for (String key : written) {
-            assertThat(commands.count(key)).as(key + ": at most one bulk write per batch").isLessThanOrEqualTo(batches);
+            // The texts are one collection for the three projections, each of which flushes its own batch.
+            int writers = key.startsWith("scratch." + TextStore.COLLECTION + " ") ? replica.all().length : 1;
+            assertThat(commands.count(key)).as(key + ": at most one bulk write per batch and projection")
+                    .isLessThanOrEqualTo((long) writers * batches);
         }
         assertThat(written).as("bulk writes upsert; nothing is inserted one by one").noneMatch(k -> k.endsWith(" insert"));
     }

@@ -1,5 +1,6 @@
 package org.palimpsest.api.cli.bench;
 
+import com.mongodb.client.MongoDatabase;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +63,7 @@ final class ProjectionBench {
 
         long[] exported = export("before-rebuild");
         long dirBefore = archive.dataDirBytes();
+        StorageBreakdown.report(archive.bean(MongoDatabase.class), "before the rebuild", dirBefore, progress);
         int averageBytes = (int) Math.max(1, exported[1] / Math.max(1, exported[0]));
         progress.step(String.format("raw driver: bulk write of %,d documents of %,d bytes", mix.events(), averageBytes));
         String filler = "x".repeat(averageBytes);
@@ -83,6 +85,7 @@ final class ProjectionBench {
         }
         double rebuild = watch.rate(exported[0]);
         long dirAfter = archive.dataDirBytes();
+        StorageBreakdown.report(archive.bean(MongoDatabase.class), "after the rebuild", dirAfter, progress);
         return new Results(mix, live, rebuild, bulkWrite, check, consistent, exported[0], exported[1], dirBefore,
                 dirAfter, groups);
     }

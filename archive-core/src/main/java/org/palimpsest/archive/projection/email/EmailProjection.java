@@ -1,8 +1,6 @@
 package org.palimpsest.archive.projection.email;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,11 +18,11 @@ import org.palimpsest.archive.projection.analysis.TextAnalyses;
 
 /**
  * Extracts the emails each document quotes, again whenever its text changes (imports, accepted and reverted
- * fixes), into {@code emails}; messages are formed from renderings at query time ({@link EmailQueries}), so a
+ * fixes), kept per document version in {@code emails_contents}; messages are formed from renderings at query time ({@link EmailQueries}), so a
  * better grouping rule needs no rebuild. Every write is keyed by unique ids.
  */
 @ProcessingGroup(EmailProjection.PROCESSING_GROUP)
-public class EmailProjection extends TextDerivedProjection {
+public class EmailProjection extends TextDerivedProjection<EmailRendering> {
 
     public static final String PROCESSING_GROUP = "emails";
     static final String RENDERINGS = "emails";
@@ -71,29 +69,16 @@ public class EmailProjection extends TextDerivedProjection {
         return new EmailProjection(scratch, aliasResolver, Generation.FIRST, budget(), analyses);
     }
 
-    private MongoCollection<EmailRendering> renderings() {
-        return records(EmailRendering.class).committed();
-    }
-
     @Override
-    protected List<String> derive(FollowedDocument doc, ProjectionPosition at, long version) {
-        List<String> keys = new ArrayList<>();
+    protected void derive(FollowedDocument doc, ProjectionPosition at) {
         for (var email : analyse(doc, () -> analyses.get(TextAnalyses.EMAILS, doc.text()))) {
             EmailRendering rendering = EmailRendering.of(doc.documentId(), doc.title(), doc.language(), doc.revision(), email, at);
-            store(RENDERINGS, EmailRendering.class, rendering.key(), rendering, version);
-            keys.add(rendering.key());
+            derived(rendering.key(), rendering);
         }
-        return keys;
-    }
-
-    @Override
-    protected void delete(List<String> keys) {
-        records(EmailRendering.class).delete(keys);
     }
 
     /** Every rendering, ungrouped, as the projection held them at {@code position} or {@code time}; both null: now. */
     public List<EmailRendering> renderings(@Nullable Long position, @Nullable Instant time) {
-        return position == null && time == null ? renderings().find().into(new ArrayList<>())
-                : derivedAsOf(RENDERINGS, EmailRendering.class, position, time);
+        return derived(position, time);
     }
 }

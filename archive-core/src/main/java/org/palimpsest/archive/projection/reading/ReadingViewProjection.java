@@ -88,7 +88,7 @@ public class ReadingViewProjection extends GenerationalProjection<ReadingViewSto
     @EventHandler
     public void on(DocumentImported event, @Timestamp Instant time, @Nullable TrackingToken token) {
         ProjectionPosition at = ProjectionPosition.of(token, time);
-        if (alreadyApplied(find(event.documentId()), at)) {
+        if (alreadyApplied(store().findForUpdate(event.documentId()), at)) {
             return;
         }
         saveRevision(event.documentId(), 0, event.text(), "imported", null, event.importedBy(), at);
@@ -99,7 +99,7 @@ public class ReadingViewProjection extends GenerationalProjection<ReadingViewSto
     @EventHandler
     public void on(DocumentReimported event, @Timestamp Instant time, @Nullable TrackingToken token) {
         ProjectionPosition at = ProjectionPosition.of(token, time);
-        ReadingView before = find(event.documentId()).orElse(null);
+        ReadingView before = store().findForUpdate(event.documentId()).orElse(null);
         if (alreadyApplied(Optional.ofNullable(before), at)) {
             return;
         }
@@ -190,7 +190,7 @@ public class ReadingViewProjection extends GenerationalProjection<ReadingViewSto
      */
     private void update(String documentId, ProjectionPosition at, UnaryOperator<ReadingView> change,
                         Consumer<ReadingView> alongside) {
-        ReadingView view = find(documentId).orElseThrow(() ->
+        ReadingView view = store().findForUpdate(documentId).orElseThrow(() ->
                 new IllegalStateException("reading view of " + documentId + " is missing; rebuild the projection"));
         if (alreadyApplied(Optional.of(view), at)) {
             return;

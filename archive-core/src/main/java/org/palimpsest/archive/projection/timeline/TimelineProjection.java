@@ -1,9 +1,7 @@
 package org.palimpsest.archive.projection.timeline;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.jspecify.annotations.Nullable;
@@ -17,12 +15,12 @@ import org.palimpsest.archive.projection.TextDerivedProjection;
 import org.palimpsest.archive.projection.analysis.AnalysisCache;
 
 /**
- * Extracts dated statements from each document whenever its text changes into {@code timeline_entries},
- * each tagged with the people and organizations it names. Events are grouped at query time, so a better
+ * Extracts dated statements from each document whenever its text changes, each tagged with the people and
+ * organizations it names; they are kept per document version in {@code timeline_entries_contents}. Events are grouped at query time, so a better
  * grouping rule applies at once ({@link TimelineQueries}); a better extractor needs a rebuild of this projection only.
  */
 @ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
-public class TimelineProjection extends TextDerivedProjection {
+public class TimelineProjection extends TextDerivedProjection<TimelineEntry> {
 
     public static final String PROCESSING_GROUP = "timeline";
     static final String ENTRIES = "timeline_entries";
@@ -67,32 +65,19 @@ public class TimelineProjection extends TextDerivedProjection {
         return new TimelineProjection(scratch, names, Generation.FIRST, budget(), analyses);
     }
 
-    private MongoCollection<TimelineEntry> entries() {
-        return records(TimelineEntry.class).committed();
-    }
-
     /** Every entry, ungrouped, as the projection held them at {@code position} or {@code time}; both null: now. */
     public List<TimelineEntry> entries(@Nullable Long position, @Nullable Instant time) {
-        return position == null && time == null ? entries().find().into(new ArrayList<>())
-                : derivedAsOf(ENTRIES, TimelineEntry.class, position, time);
+        return derived(position, time);
     }
 
     @Override
-    protected List<String> derive(FollowedDocument doc, ProjectionPosition at, long version) {
+    protected void derive(FollowedDocument doc, ProjectionPosition at) {
         List<TimelineAnalysis.Found> found = analyse(doc, () -> analyses.get(
                 new TimelineAnalysis.Of(doc.language(), doc.publishedAt(), names), doc.text()));
-        List<String> keys = new ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {
             TimelineEntry entry = TimelineEntry.of(doc.documentId(), doc.title(), doc.revision(), i + 1,
                     found.get(i).statement(), found.get(i).names(), at);
-            store(ENTRIES, TimelineEntry.class, entry.key(), entry, version);
-            keys.add(entry.key());
+            derived(entry.key(), entry);
         }
-        return keys;
-    }
-
-    @Override
-    protected void delete(List<String> keys) {
-        records(TimelineEntry.class).delete(keys);
     }
 }

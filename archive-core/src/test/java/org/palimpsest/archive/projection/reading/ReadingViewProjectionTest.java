@@ -132,4 +132,17 @@ class ReadingViewProjectionTest {
         assertThat(queries.handle(new FindReadingViewAsOf("doc", 1L, null))).isEmpty();
         assertThat(queries.handle(new FindRevision("doc", 0))).isEmpty();
     }
+
+    @Test
+    void theViewNowIsWhatIsStoredEvenWhenTheEventTimeIsFinerThanTheStore() {
+        // Events carry nanoseconds; the store keeps milliseconds. What the handler kept in memory must not leak into
+        // an answer, or the view now would differ from a replay's and from its own version.
+        Instant fine = T0.plusSeconds(2).plusNanos(123_456);
+        projection.on(new TranslationFixProposed("doc", "f1", new FixTarget("dawn", null, null, null, null, null), "dusk",
+                FixKind.TYPO, "it was evening", null, "annotator"), fine, token(2));
+
+        ReadingView now = view();
+        assertThat(now.fixes().get(0).proposedAt()).isEqualTo(fine.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(queries.handle(new FindReadingViewAsOf("doc", 2L, null))).contains(now);
+    }
 }

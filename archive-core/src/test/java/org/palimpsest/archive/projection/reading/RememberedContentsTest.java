@@ -32,9 +32,9 @@ import org.palimpsest.archive.fix.TranslationFixProposed;
 import org.palimpsest.archive.fix.TranslationFixRejected;
 
 /**
- * A view's parts that an event did not change are not encoded and hashed for the content store again (counted on the
- * codec of strings: the whole text is encoded for the current view's write only), while every version still reads
- * back whole, and content the store no longer holds (after a reset) is put again.
+ * A view's parts that an event did not change are not encoded and hashed for the stores again, and a text made by a
+ * fix is stored as the edit (counted on the codec of strings: neither the view now nor its versions carry the text),
+ * while every version still reads back whole, and content the store no longer holds (after a reset) is put again.
  */
 class RememberedContentsTest {
 
@@ -108,7 +108,7 @@ class RememberedContentsTest {
     }
 
     @Test
-    void fixesProposedAndRejectedEncodeTheUnchangedTextOnlyForTheViewItself() {
+    void fixesProposedAndRejectedNeverEncodeTheUnchangedText() {
         strings.watch(TEXT);
 
         propose("f1", "gale", "storm", 2);
@@ -116,15 +116,15 @@ class RememberedContentsTest {
         projection.on(new TranslationFixRejected("doc", "f2", "editor", "six it was"), T0.plusSeconds(4),
                 new GlobalSequenceTrackingToken(4));
 
-        // Each event replaces the current view (its text encoded once); the versions refer to the text stored at import.
-        assertThat(strings.encoded).as("one encoding of the text per event").hasValue(3);
+        // The view now and its versions refer to the text stored at import.
+        assertThat(strings.encoded).as("encodings of the text").hasValue(0);
         assertThat(queries.handle(new FindReadingViewAsOf("doc", 3L, null)).orElseThrow().fixes())
                 .extracting(FixView::id).containsExactly("f1", "f2");
         assertThat(queries.handle(new FindReadingViewAsOf("doc", 4L, null)).orElseThrow().text()).isEqualTo(TEXT);
     }
 
     @Test
-    void anAcceptedFixEncodesItsNewTextOnceForTheStoreAndOnceForTheView() {
+    void anAcceptedFixStoresItsNewTextAsTheEditWithoutEncodingIt() {
         propose("f1", "gale", "storm", 2);
         String fixed = TEXT.replace("gale", "storm");
         strings.watch(fixed);
@@ -132,7 +132,7 @@ class RememberedContentsTest {
         projection.on(new TranslationFixAccepted("doc", "f1", new TextChange(TEXT.indexOf("gale"), "gale", "storm"), 1,
                 false, "editor", null), T0.plusSeconds(3), new GlobalSequenceTrackingToken(3));
 
-        assertThat(strings.encoded).as("the revision and the version share one encoding").hasValue(2);
+        assertThat(strings.encoded).as("encodings of the new text").hasValue(0);
         assertThat(queries.handle(new FindRevision("doc", 1)).orElseThrow().text()).isEqualTo(fixed);
         ReadingView then = queries.handle(new FindReadingViewAsOf("doc", 3L, null)).orElseThrow();
         assertThat(then.text()).isEqualTo(fixed);

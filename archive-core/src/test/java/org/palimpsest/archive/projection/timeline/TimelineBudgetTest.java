@@ -51,7 +51,7 @@ class TimelineBudgetTest {
         TimelineProjection timeline = new TimelineProjection(client.getDatabase("t"), NAMES, Generation.FIRST,
                 AnalysisBudget.of(Duration.ofMillis(1)));
 
-        assertThatThrownBy(() -> timeline.derive(document(), ProjectionPosition.of(null, Instant.EPOCH), 0))
+        assertThatThrownBy(() -> timeline.derive(document(), ProjectionPosition.of(null, Instant.EPOCH)))
                 .isInstanceOfSatisfying(AnalysisBudgetExceededException.class, e -> {
                     assertThat(e.analyser()).isEqualTo(TimelineProjection.PROCESSING_GROUP);
                     assertThat(e.documentId()).isEqualTo("big");
@@ -65,10 +65,10 @@ class TimelineBudgetTest {
                 AnalysisBudget.of(Duration.ofMillis(1)));
         TimelineProjection fresh = (TimelineProjection) timeline.fresh(Generation.FIRST);
 
-        assertThatThrownBy(() -> fresh.derive(document(), ProjectionPosition.of(null, Instant.EPOCH), 0))
+        assertThatThrownBy(() -> fresh.derive(document(), ProjectionPosition.of(null, Instant.EPOCH)))
                 .isInstanceOf(AnalysisBudgetExceededException.class);
         assertThatThrownBy(() -> timeline.replica(client.getDatabase("scratch"))
-                .derive(document(), ProjectionPosition.of(null, Instant.EPOCH), 0))
+                .derive(document(), ProjectionPosition.of(null, Instant.EPOCH)))
                 .isInstanceOf(AnalysisBudgetExceededException.class);
     }
 
@@ -82,6 +82,6 @@ class TimelineBudgetTest {
     }
 
     private static FollowedDocument document() {
-        return new FollowedDocument("big", "Big", "en", "2024-01-01", 0, BIG, List.of(), -1);
+        return new FollowedDocument("big", "Big", "en", "2024-01-01", 0, BIG);
     }
 }
