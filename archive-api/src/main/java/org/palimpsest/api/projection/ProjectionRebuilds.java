@@ -14,6 +14,7 @@ import org.axonframework.common.Registration;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -41,9 +42,12 @@ import org.springframework.stereotype.Component;
  * collections are dropped last. No read ever meets an empty or half-built view. Events the rebuild cannot apply are
  * parked in its own dead-letter queue, whose letters become the live projection's with the collections.
  *
- * <p>The live processor may be split into segments (ADR 9): the rebuild projects every segment's events, so its
- * position becomes the token of each. A rebuild runs on one node: the others' projections would keep writing the
- * generation it replaces, so it is refused while another node holds a segment of the projection.
+ * <p>The live processor may be split into segments (ADR 9): the rebuild is split the same way, one thread per segment,
+ * so that it works on as many documents at once as the live processor does and the store's work for one segment runs
+ * while another's handlers run. When it is done, the lowest of its segments' positions becomes the token of each live
+ * segment: a segment that was further on redoes a few events, which the projections recognise and skip. A rebuild runs
+ * on one node: the others' projections would keep writing the generation it replaces, so it is refused while another
+ * node holds a segment of the projection.
  */
 @Component
 public class ProjectionRebuilds {
@@ -133,6 +137,7 @@ public class ProjectionRebuilds {
         drop(live.collections(next));
         Rebuildable fresh = live.fresh(next);
         String name = group + "-rebuild-g" + next.number();
+        int segments = Math.max(1, tokens.fetchSegments(group).length);
         // The rebuild parks what it cannot apply as the live projection does (ADR 8), in a queue of its own, so one
         // poison event neither stalls it nor fails it; the live projection adopts those letters with the collections.
         TrackingEventProcessor rebuild = TrackingEventProcessor.builder()
@@ -147,7 +152,8 @@ public class ProjectionRebuilds {
                 .messageSource(events)
                 .tokenStore(tokens)
                 .transactionManager(NoTransactionManager.INSTANCE)
-                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                        .andInitialSegmentsCount(segments)
                         .andBatchSize(BATCH)
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .build();
@@ -157,11 +163,11 @@ public class ProjectionRebuilds {
         try {
             log.info("rebuild of {}: projecting the whole log into generation {}", group, next.number());
             rebuild.start();
-            catchUp(group, next, rebuild);
+            catchUp(group, next, rebuild, segments);
             liveProcessor.shutDown();
             requireNoOtherNode(group);
-            catchUp(group, next, rebuild);
-            TrackingToken reached = rebuild.processingStatus().get(0).getTrackingToken();
+            catchUp(group, next, rebuild, segments);
+            TrackingToken reached = lowest(rebuild);
             rebuild.shutDown();
             // The generation is switched before the token is moved: a crash between the two leaves the new
             // collections with the live processor's older token, and it redoes events the rebuild has already
@@ -197,7 +203,7 @@ public class ProjectionRebuilds {
      * projecting into, and answering from, the generation the rebuild replaces and then drops.
      */
     private void requireNoOtherNode(String group) {
-        int segments = tokens.fetchSegments(group).length;
+        int segments = Math.max(1, tokens.fetchSegments(group).length);
         int free = tokens.fetchAvailableSegments(group).size();
         if (free < segments) {
             throw new IllegalStateException(String.format("%d of the %d segments of %s are claimed by other nodes;"
@@ -205,18 +211,28 @@ public class ProjectionRebuilds {
         }
     }
 
-    /** Waits until the rebuild has processed everything appended so far, reporting its position. */
-    private void catchUp(String group, Generation next, TrackingEventProcessor rebuild) {
+    /**
+     * The position every segment of the rebuild has reached: the lowest of their tokens, which covers every event each
+     * segment applied (and a few more for those further on, which they will meet again and skip).
+     */
+    private static TrackingToken lowest(TrackingEventProcessor rebuild) {
+        return rebuild.processingStatus().values().stream().map(EventTrackerStatus::getTrackingToken)
+                .reduce(TrackingToken::lowerBound)
+                .orElseThrow(() -> new IllegalStateException("the rebuild processor holds no segment"));
+    }
+
+    /** Waits until every segment of the rebuild has processed everything appended so far, reporting its position. */
+    private void catchUp(String group, Generation next, TrackingEventProcessor rebuild, int segments) {
         long target = head();
         while (true) {
             long position = rebuild.processingStatus().values().stream()
                     .mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
             Status status = statuses.get(group);
             statuses.put(group, new Status(group, "building", next.number(), position, target, status.startedAt(), null, null));
-            boolean caughtUp = !rebuild.processingStatus().isEmpty()
-                    && rebuild.processingStatus().values().stream().allMatch(s -> s.isCaughtUp());
+            boolean everySegment = rebuild.processingStatus().size() == segments;
+            boolean caughtUp = everySegment && rebuild.processingStatus().values().stream().allMatch(s -> s.isCaughtUp());
             // Caught up also covers a head that is only a gap (an append that failed at the very end).
-            if (position >= target || (caughtUp && position >= 0)) {
+            if (everySegment && (position >= target || (caughtUp && position >= 0))) {
                 return;
             }
             if (rebuild.isError()) {

@@ -4,12 +4,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.palimpsest.archive.document.DocumentImported;
+import org.palimpsest.archive.document.DocumentReimported;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,27 +30,55 @@ import org.slf4j.LoggerFactory;
  * a batch reads what an earlier one wrote before it reaches the store. An event a projection refuses is left out of
  * that projection, with whatever it wrote, as a live processor parks it (ADR 8); the replay goes on, and the check
  * reports the views of its document, and the parked event, as they are.
+ *
+ * <p>Each projection is replayed on a thread of its own, reading the log for itself: the projections share nothing,
+ * and the store's work for one runs while another's handlers run, so a replay of several uses several cores.
  */
 public final class ReplayEngine {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayEngine.class);
 
-    /** Events per unit of work, as many as a rebuild's processor takes at a time. */
-    static final int BATCH = 100;
+    /**
+     * Events per unit of work. A replay writes to a scratch store nobody else uses, so a batch may be as large as
+     * memory allows: every record a batch writes more than once (a view its fixes change again, a version index block)
+     * is written once, and each collection costs one bulk write per batch.
+     */
+    static final int BATCH = 1_000;
+    /**
+     * Whole document texts (imports, re-imports) per unit of work at most: the texts and what is derived from them are
+     * held until the batch is written, so a batch of large imports holds no more than a live processor's batch does.
+     */
+    static final int TEXTS_PER_BATCH = 100;
 
     private final EventStorageEngine events;
     private final int batchSize;
+    private final int textsPerBatch;
+    private final int threads;
 
     public ReplayEngine(EventStorageEngine events) {
-        this(events, BATCH);
+        this(events, BATCH, TEXTS_PER_BATCH, Runtime.getRuntime().availableProcessors());
     }
 
     ReplayEngine(EventStorageEngine events, int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("a batch holds at least one event, not " + batchSize);
+        this(events, batchSize, batchSize, 1);
+    }
+
+    /**
+     * @param textsPerBatch whole document texts a batch holds at most
+     * @param threads       projections replayed at once, each on a thread of its own
+     */
+    ReplayEngine(EventStorageEngine events, int batchSize, int textsPerBatch, int threads) {
+        if (batchSize < 1 || textsPerBatch < 1) {
+            throw new IllegalArgumentException("a batch holds at least one event, not " + batchSize + " (" + textsPerBatch
+                    + " texts)");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("a replay needs a thread, not " + threads);
         }
         this.events = events;
         this.batchSize = batchSize;
+        this.textsPerBatch = textsPerBatch;
+        this.threads = threads;
     }
 
     /**
@@ -52,9 +87,49 @@ public final class ReplayEngine {
      * @throws IllegalStateException when a batch's writes cannot be stored: the replay then vouches for nothing
      */
     public long replay(ReplayBound bound, Object... projections) {
-        List<AnnotationEventHandlerAdapter> handlers = Arrays.stream(projections).map(AnnotationEventHandlerAdapter::new).toList();
+        if (projections.length <= 1 || threads == 1) {
+            return replayInto(bound, Arrays.asList(projections));
+        }
+        AtomicInteger started = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, projections.length), work -> {
+            Thread thread = new Thread(work, "replay-" + started.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Long>> replays = new ArrayList<>();
+            for (Object projection : projections) {
+                replays.add(pool.submit(() -> replayInto(bound, List.of(projection))));
+            }
+            long last = -1;
+            for (Future<Long> replay : replays) {
+                last = Math.max(last, join(replay));
+            }
+            return last;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static long join(Future<Long> replay) {
+        try {
+            return replay.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("replay interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("replay failed", e.getCause());
+        }
+    }
+
+    private long replayInto(ReplayBound bound, List<Object> projections) {
+        List<AnnotationEventHandlerAdapter> handlers = projections.stream().map(AnnotationEventHandlerAdapter::new).toList();
         long last = -1;
-        List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
+        List<TrackedEventMessage<?>> batch = new ArrayList<>();
+        int texts = 0;
         try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(null, false)) {
             Iterator<? extends TrackedEventMessage<?>> it = stream.iterator();
             while (it.hasNext()) {
@@ -68,9 +143,11 @@ public final class ReplayEngine {
                 }
                 batch.add(event);
                 last = position;
-                if (batch.size() == batchSize) {
+                texts += carriesText(event) ? 1 : 0;
+                if (batch.size() == batchSize || texts == textsPerBatch) {
                     deliver(batch, handlers);
                     batch.clear();
+                    texts = 0;
                 }
             }
         }
@@ -78,6 +155,12 @@ public final class ReplayEngine {
             deliver(batch, handlers);
         }
         return last;
+    }
+
+    /** Whether the event brings a whole document text (told by its type, without reading its payload). */
+    private static boolean carriesText(TrackedEventMessage<?> event) {
+        Class<?> type = event.getPayloadType();
+        return type == DocumentImported.class || type == DocumentReimported.class;
     }
 
     /**

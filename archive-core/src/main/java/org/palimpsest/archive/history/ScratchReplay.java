@@ -28,8 +28,9 @@ public final class ScratchReplay {
     }
 
     /**
-     * Replays the log once, into a replica of every compared projection, then compares each replica with its live
-     * projection: all of them as of the same point, in one report.
+     * Replays the log into a replica of every compared projection (each on a thread of its own, see
+     * {@link ReplayEngine}), then compares each replica with its live projection: all of them as of the same point, in
+     * one report.
      */
     public ConsistencyReport check(ReplayBound bound, List<? extends ProjectionComparison<?>> comparisons) {
         return onScratch(database -> {

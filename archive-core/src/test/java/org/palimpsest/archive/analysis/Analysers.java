@@ -18,6 +18,8 @@ import org.palimpsest.archive.extraction.names.NameCatalog;
 import org.palimpsest.archive.extraction.redaction.RedactionFinder;
 import org.palimpsest.archive.extraction.structure.DocumentStructure;
 import org.palimpsest.archive.extraction.structure.StructureAnalyzer;
+import org.palimpsest.archive.projection.analysis.AnalysisCache;
+import org.palimpsest.archive.projection.analysis.TextAnalyses;
 import org.palimpsest.archive.projection.timeline.TimelineAnalysis;
 
 /** Every analyser the import and the text projections run, each as one {@link Analyser}. */
@@ -40,7 +42,12 @@ final class Analysers {
                 new Analyser("redactions", text -> RedactionFinder.find(new IndexedText(text)).size()),
                 new Analyser("names", text -> NAMES.find(new IndexedText(text)).size()),
                 new Analyser("timeline", Analysers::timeline),
-                new Analyser("emails", text -> emails(EmailExtractor.extract(text))));
+                new Analyser("emails", text -> emails(EmailExtractor.extract(text))),
+                // As the projections run them: through a cache, part by part (a fresh cache, so nothing is found in it).
+                new Analyser("structure by block groups", text -> size(AnalysisCache.standard().get(TextAnalyses.STRUCTURE, text))),
+                new Analyser("timeline by units", text -> timeline(AnalysisCache.standard()
+                        .get(new TimelineAnalysis.Of("en", "2020-01-01", NAMES), text))),
+                new Analyser("emails by sections", text -> emails(AnalysisCache.standard().get(TextAnalyses.EMAILS, text))));
     }
 
     private static long frontMatter(String text) {
@@ -56,8 +63,12 @@ final class Analysers {
     }
 
     private static long timeline(String text) {
+        return timeline(TimelineAnalysis.analyse(text, "en", "2020-01-01", NAMES));
+    }
+
+    private static long timeline(List<TimelineAnalysis.Found> timeline) {
         long size = 0;
-        for (TimelineAnalysis.Found found : TimelineAnalysis.analyse(text, "en", "2020-01-01", NAMES)) {
+        for (TimelineAnalysis.Found found : timeline) {
             size += 1 + found.statement().text().length() + found.names().size();
         }
         return size;

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -37,14 +39,17 @@ import org.palimpsest.archive.projection.Rebuildable;
 import org.palimpsest.archive.projection.StoreCollections;
 import org.palimpsest.archive.projection.TextStore;
 import org.palimpsest.archive.projection.email.EmailProjection;
+import org.palimpsest.archive.projection.reading.FindReadingView;
+import org.palimpsest.archive.projection.reading.ReadingViewQueries;
 import org.palimpsest.archive.projection.reading.ReadingViewProjection;
 import org.palimpsest.archive.projection.timeline.TimelineProjection;
 import org.palimpsest.archive.testing.CountedCommands;
 
 /**
  * The replay behind the consistency check feeds the projections in batches: one bulk write per collection per batch
- * (counted on the wire, as {@code ProjectionBatchTest} counts a processor's), and views identical to those of the
- * same handlers fed one event at a time, now and as of a point inside a batch; an event a projection refuses is left
+ * (counted on the wire, as {@code ProjectionBatchTest} counts a processor's), a batch ending early once it holds its
+ * share of document texts, and views identical to those of the same handlers fed one event at a time, now and as of a
+ * point inside a batch, and to those of projections fed together on one thread; an event a projection refuses is left
  * out of it alone, as a live processor parks it.
  */
 class ReplayEngineTest {
@@ -201,6 +206,45 @@ class ReplayEngineTest {
         assertThat(now.consistent() && then.consistent() && byTime.consistent()).isTrue();
     }
 
+    @Test
+    void aBatchClosesOnceItHoldsAsManyDocumentTextsAsAllowedWhateverItsLength() {
+        Projections replica = Projections.on(client.getDatabase("scratch"));
+        int texts = DOCUMENTS - 1;
+
+        new ReplayEngine(engine, 1_000, texts, 1).replay(ReplayBound.atPosition(Long.MAX_VALUE), replica.all());
+
+        // The imports come first: the first batch ends at the second of them, the second batch holds all the rest.
+        assertThat(count("scratch", "reading_views", "update")).isEqualTo(2);
+        assertThat(count("scratch", "timeline_documents", "update")).isEqualTo(2);
+    }
+
+    @Test
+    void projectionsReplayedOnThreadsOfTheirOwnGiveTheViewsOfOneThread() {
+        Projections together = Projections.on(client.getDatabase("together"));
+        Projections apart = Projections.on(client.getDatabase("apart"));
+        Sightings threadOfItsOwn = new Sightings(client.getDatabase("apart"));
+        InMemoryEventStorageEngine log = new InMemoryEventStorageEngine();
+        log.appendEvents(history());
+        log.appendEvents(GenericEventMessage.asEventMessage(new Sighted("first", false)));
+
+        long one = new ReplayEngine(log, BATCH, BATCH, 1).replay(ReplayBound.atPosition(Long.MAX_VALUE), together.all());
+        Object[] all = {apart.reading(), apart.timeline(), apart.emails(), threadOfItsOwn};
+        long several = new ReplayEngine(log, BATCH, BATCH, 4).replay(ReplayBound.atPosition(Long.MAX_VALUE), all);
+
+        assertThat(several).isEqualTo(one).isEqualTo(DOCUMENTS * STEPS);
+        assertThat(threadOfItsOwn.threads).as("fed on a replay thread, not the caller's").hasSize(1)
+                .noneMatch(name -> name.equals(Thread.currentThread().getName()));
+        for (String id : together.reading().currentIds()) {
+            assertThat(new ReadingViewQueries(apart.reading()).handle(new FindReadingView(id)))
+                    .isEqualTo(new ReadingViewQueries(together.reading()).handle(new FindReadingView(id)));
+        }
+        assertThat(apart.timeline().entries(null, null)).hasSizeGreaterThanOrEqualTo(DOCUMENTS)
+                .containsExactlyInAnyOrderElementsOf(together.timeline().entries(null, null));
+        assertThat(apart.emails().renderings(null, null)).hasSizeGreaterThanOrEqualTo(DOCUMENTS)
+                .containsExactlyInAnyOrderElementsOf(together.emails().renderings(null, null));
+        assertThat(together.reading().currentIds()).hasSize(DOCUMENTS);
+    }
+
     /** A subject seen, in the test's own projection; {@code refused} makes its handler throw after writing. */
     public record Seen(@BsonId String subject) {
     }
@@ -218,12 +262,16 @@ class ReplayEngineTest {
 
     static final class Sightings extends GenerationalProjection<SightingStore> {
 
+        /** The threads that fed it. */
+        final Set<String> threads = ConcurrentHashMap.newKeySet();
+
         Sightings(MongoDatabase database) {
             super(database, Generation.FIRST, SightingStore::new);
         }
 
         @EventHandler
         void on(Sighted event) {
+            threads.add(Thread.currentThread().getName());
             store().seen.put(event.subject(), new Seen(event.subject()));
             if (event.refused()) {
                 throw new IllegalArgumentException("refused " + event.subject());

@@ -29,21 +29,32 @@ class RebuildApiTest extends ArchiveIntegrationTest {
     @Autowired
     private ProjectionRebuilds rebuilds;
 
-    /** Lets a rebuild processor handle {@code limit} events, then holds the next one until released. */
+    /**
+     * Lets a rebuild processor handle {@code limit} events, then holds every further one, on whichever of its segment
+     * threads, until released.
+     */
     private static final class HeldRebuild implements MessageHandlerInterceptor<EventMessage<?>> {
 
         private final int limit;
+        private final AtomicInteger arrived = new AtomicInteger();
         private final AtomicInteger handled = new AtomicInteger();
+        /** Counted down by each of the first {@code limit} events once handled. */
+        private final CountDownLatch allowedHandled;
         private final CountDownLatch holding = new CountDownLatch(1);
         private final CountDownLatch released = new CountDownLatch(1);
 
         HeldRebuild(int limit) {
             this.limit = limit;
+            this.allowedHandled = new CountDownLatch(limit);
         }
 
         @Override
         public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-            if (handled.get() == limit) {
+            if (arrived.getAndIncrement() >= limit) {
+                // Held only once the events let through are handled, on whichever segment threads they went.
+                if (!allowedHandled.await(1, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("the events let through were never handled");
+                }
                 holding.countDown();
                 if (!released.await(2, TimeUnit.MINUTES)) {
                     throw new IllegalStateException("the test never released the rebuild");
@@ -51,6 +62,7 @@ class RebuildApiTest extends ArchiveIntegrationTest {
             }
             Object result = chain.proceed();
             handled.incrementAndGet();
+            allowedHandled.countDown();
             return result;
         }
 

@@ -24,4 +24,14 @@ public record DatedStatement(
         String language,
         boolean relative,
         boolean resolved) {
+
+    /**
+     * This statement, found in a unit's content with spans counted from its start, placed in the document: its spans
+     * moved by {@code contentStart} code points and the unit's segment id set.
+     */
+    DatedStatement placed(String inSegment, int contentStart) {
+        return new DatedStatement(new Span(span.start() + contentStart, span.end() + contentStart),
+                new Span(dateSpan.start() + contentStart, dateSpan.end() + contentStart), inSegment, date, text,
+                language, relative, resolved);
+    }
 }

@@ -9,6 +9,8 @@ import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.IndexedText;
+import org.palimpsest.archive.extraction.PartAnalysis;
+import org.palimpsest.archive.extraction.Parts;
 import org.palimpsest.archive.extraction.ScriptLanguage;
 import org.palimpsest.archive.extraction.Segment;
 import org.palimpsest.archive.extraction.SegmentKind;
@@ -51,20 +53,53 @@ public final class DatedStatementExtractor {
      */
     public static List<DatedStatement> extract(IndexedText text, List<Segment> segments, String documentLanguage,
             @Nullable LocalDate documentDate) {
+        return extract(text, segments, documentLanguage, documentDate, Parts.NONE);
+    }
+
+    /**
+     * As {@link #extract(IndexedText, List, String, LocalDate)}, each unit's statements taken from {@code parts}: a
+     * unit's statements depend on its own content, kind and language only, so a text that changed in one unit is read
+     * again in that unit alone.
+     */
+    public static List<DatedStatement> extract(IndexedText text, List<Segment> segments, String documentLanguage,
+            @Nullable LocalDate documentDate, Parts parts) {
         List<DatedStatement> statements = new ArrayList<>();
         for (Segment segment : segments) {
             AnalysisBudget.checkpoint();
             if (UNITS.contains(segment.kind()) && !segment.chrome()) {
-                extractFrom(text, segment, documentLanguage, documentDate, statements);
+                Unit unit = new Unit(segment.kind(), segment.language(), documentLanguage, documentDate);
+                for (DatedStatement found : parts.of(unit, text.slice(segment.content()))) {
+                    statements.add(found.placed(segment.id(), segment.content().start()));
+                }
             }
         }
         return statements;
     }
 
-    private static void extractFrom(IndexedText text, Segment segment, String documentLanguage,
-            @Nullable LocalDate documentDate, List<DatedStatement> into) {
-        int offset = text.charIndex(segment.content().start());
-        String original = text.text().substring(offset, text.charIndex(segment.content().end()));
+    /**
+     * The statements of one unit's content, their spans counted from the content's start and without a segment id
+     * ({@link DatedStatement#placed} puts them in the document).
+     *
+     * @param unitLanguage the unit's own language, when it has enough letters to tell
+     */
+    record Unit(SegmentKind kind, @Nullable String unitLanguage, String documentLanguage,
+                @Nullable LocalDate documentDate) implements PartAnalysis<List<DatedStatement>> {
+
+        @Override
+        public String name() {
+            return "dated statements of a unit";
+        }
+
+        @Override
+        public List<DatedStatement> analyse(String content) {
+            List<DatedStatement> found = new ArrayList<>();
+            extractFrom(content, this, found);
+            return List.copyOf(found);
+        }
+    }
+
+    private static void extractFrom(String original, Unit unit, List<DatedStatement> into) {
+        IndexedText text = new IndexedText(original);
         String masked = InlineMarkup.mask(original);
         List<DateExpression> inBlock = DateExpressionFinder.find(masked);
         List<Slice> dates = inBlock.stream().map(DateExpression::at).toList();
@@ -87,7 +122,7 @@ public final class DatedStatementExtractor {
         if (all.isEmpty() || MetadataLineRule.isMetadata(masked, all)) {
             return;
         }
-        if (HEADED_BY_DATE.contains(segment.kind()) && all.get(0).at().start() == sentences.get(0).start()) {
+        if (HEADED_BY_DATE.contains(unit.kind()) && all.get(0).at().start() == sentences.get(0).start()) {
             Slice whole = new Slice(sentences.get(0).start(), sentences.get(sentences.size() - 1).end());
             sentences = List.of(whole);
             expressionsBySentence = List.of(all);
@@ -101,18 +136,18 @@ public final class DatedStatementExtractor {
                 if (e.isRelative() && quotes.inside(e.at())) {
                     continue;
                 }
-                RelativeDateResolver.Placed placed = RelativeDateResolver.place(e.meaning(), documentDate);
-                if (FuturePlanRule.isPlan(prospective, placed.date(), documentDate)) {
+                RelativeDateResolver.Placed placed = RelativeDateResolver.place(e.meaning(), unit.documentDate());
+                if (FuturePlanRule.isPlan(prospective, placed.date(), unit.documentDate())) {
                     continue;
                 }
                 String plain = InlineMarkup.plain(sentenceText);
                 into.add(new DatedStatement(
-                        text.span(offset + sentence.start(), offset + sentence.end()),
-                        text.span(offset + e.at().start(), offset + e.at().end()),
-                        segment.id(),
+                        text.span(sentence.start(), sentence.end()),
+                        text.span(e.at().start(), e.at().end()),
+                        "",
                         placed.date(),
                         plain,
-                        languageOf(plain, segment, documentLanguage),
+                        languageOf(plain, unit),
                         e.isRelative(),
                         placed.resolved()));
                 break;
@@ -138,9 +173,9 @@ public final class DatedStatementExtractor {
         }
     }
 
-    private static String languageOf(String sentence, Segment segment, String documentLanguage) {
+    private static String languageOf(String sentence, Unit unit) {
         return ScriptLanguage.detect(sentence)
-                .orElse(segment.language() != null ? segment.language() : documentLanguage);
+                .orElse(unit.unitLanguage() != null ? unit.unitLanguage() : unit.documentLanguage());
     }
 
     /** The statements of {@code statements} in time order; unplaced relative dates last. */

@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.extraction.AnalysisBudget;
 import org.palimpsest.archive.extraction.IndexedText;
+import org.palimpsest.archive.extraction.PartAnalysis;
+import org.palimpsest.archive.extraction.Parts;
 import org.palimpsest.archive.extraction.Span;
 import org.palimpsest.archive.extraction.redaction.Redaction;
 import org.palimpsest.archive.extraction.redaction.RedactionFinder;
@@ -59,7 +61,50 @@ public final class EmailExtractor {
      *                         the text quotes a message: a caller that has them already need not find them again
      */
     public static List<ExtractedEmail> extract(String normalizedText, Supplier<List<Redaction>> redactionsOfText) {
-        Lines lines = Lines.of(normalizedText);
+        return extract(Lines.of(normalizedText), redactionsOfText);
+    }
+
+    /**
+     * As {@link #extract(String, Supplier)}, section by section, each section's messages taken from {@code parts} by
+     * its text: a text that changed in one section is read again in that section only. Sections end before a heading
+     * or thematic break ({@link EmailSections}), which ends every message, so each reads alone as in the whole text;
+     * ids, the messages they quote and the redactions inside them are set on the joined list.
+     */
+    public static List<ExtractedEmail> extract(String normalizedText, Supplier<List<Redaction>> redactionsOfText,
+                                               Parts parts) {
+        List<EmailSections.Section> sections = EmailSections.of(normalizedText,
+                section -> parts.of(SECTION, normalizedText.substring(section.start(), section.end())));
+        if (sections.stream().allMatch(s -> s.emails().isEmpty())) {
+            return List.of();
+        }
+        IndexedText indexed = new IndexedText(normalizedText);
+        List<Redaction> redactions = redactionsOfText.get();
+        List<ExtractedEmail> emails = new ArrayList<>();
+        for (EmailSections.Section section : sections) {
+            int offset = indexed.codePoint(section.start());
+            int before = emails.size();
+            for (ExtractedEmail email : section.emails()) {
+                emails.add(email.placed(offset, before, redactions));
+            }
+        }
+        return List.copyOf(emails);
+    }
+
+    /** The messages of one section, read alone; their redactions are left for the whole text to tell. */
+    private static final PartAnalysis<List<ExtractedEmail>> SECTION = new PartAnalysis<>() {
+        @Override
+        public String name() {
+            return "emails of a section";
+        }
+
+        @Override
+        public List<ExtractedEmail> analyse(String section) {
+            return extract(Lines.of(section), List::of);
+        }
+    };
+
+    private static List<ExtractedEmail> extract(Lines lines, Supplier<List<Redaction>> redactionsOfText) {
+        String normalizedText = lines.text();
         List<Start> starts = findStarts(lines, new HeaderBlockScanner(lines));
         if (starts.isEmpty()) {
             return List.of();
@@ -93,7 +138,7 @@ public final class EmailExtractor {
         return List.copyOf(emails);
     }
 
-    private static String localId(int index) {
+    static String localId(int index) {
         return "e" + (index + 1);
     }
 

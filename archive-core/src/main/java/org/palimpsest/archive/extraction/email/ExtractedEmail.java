@@ -38,6 +38,24 @@ public record ExtractedEmail(String localId, Span span, @Nullable Participant fr
         redactions = List.copyOf(redactions);
     }
 
+    /**
+     * This message, found in a section read alone, where it stands in the whole text: its spans moved by
+     * {@code codePoints}, its id and the id it quotes counted after the {@code before} messages of earlier sections,
+     * and the redactions of the whole text that lie inside it.
+     */
+    ExtractedEmail placed(int codePoints, int before, List<Redaction> redactionsOfText) {
+        Span moved = new Span(span.start() + codePoints, span.end() + codePoints);
+        return new ExtractedEmail(EmailExtractor.localId(before + ordinal(localId)), moved, from, to, cc, bcc, date,
+                subject, body, new Span(bodySpan.start() + codePoints, bodySpan.end() + codePoints),
+                redactionsOfText.stream().filter(r -> moved.contains(r.span())).toList(),
+                quotes == null ? null : EmailExtractor.localId(before + ordinal(quotes)), relation, headerLanguage);
+    }
+
+    /** The index {@code e1}, {@code e2}, … stand for. */
+    private static int ordinal(String localId) {
+        return Integer.parseInt(localId.substring(1)) - 1;
+    }
+
     /** How a message appears in the text. */
     public enum Relation {
         /** Quoted by the document itself, not from inside another message. */

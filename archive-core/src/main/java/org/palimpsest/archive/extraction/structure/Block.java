@@ -26,6 +26,12 @@ record Block(SegmentKind kind, CharRange range, CharRange content, @Nullable Int
         return new Block(newKind, range, content, newKind == SegmentKind.CHROME ? null : level, listStart, true);
     }
 
+    /** This block where it stands in a text in which its own text starts {@code offset} characters further. */
+    Block movedBy(int offset) {
+        return new Block(kind, range.movedBy(offset), content.movedBy(offset), level,
+                listStart < 0 ? listStart : listStart + offset, chrome);
+    }
+
     String contentText(String text) {
         return text.substring(content.start(), content.end());
     }

@@ -215,12 +215,13 @@ final class BlockCollector {
         CharRange range = positions.range(code);
         boolean closed = code.getClosingFenceLength() != null && spans.size() >= 2;
         int lastContent = closed ? spans.size() - 2 : spans.size() - 1;
+        int contentEnd = lastContent >= 1
+                ? trimEnd(spans.get(lastContent).getInputIndex() + spans.get(lastContent).getLength()) : -1;
         CharRange content;
-        if (lastContent >= 1) {
-            SourceSpan first = spans.get(1);
-            SourceSpan last = spans.get(lastContent);
-            content = new CharRange(first.getInputIndex(), trimEnd(last.getInputIndex() + last.getLength()));
+        if (lastContent >= 1 && contentEnd >= spans.get(1).getInputIndex()) {
+            content = new CharRange(spans.get(1).getInputIndex(), contentEnd);
         } else {
+            // No content lines, or blank ones that trim to before their own start (which once threw): empty content.
             int at = closed ? positions.line(spans.get(spans.size() - 1)).start() : range.end();
             content = new CharRange(at, at);
         }

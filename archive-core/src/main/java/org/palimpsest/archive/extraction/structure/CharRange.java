@@ -10,6 +10,10 @@ record CharRange(int start, int end) {
         return start <= index && index < end;
     }
 
+    CharRange movedBy(int offset) {
+        return new CharRange(start + offset, end + offset);
+    }
+
     boolean isEmpty() {
         return start == end;
     }

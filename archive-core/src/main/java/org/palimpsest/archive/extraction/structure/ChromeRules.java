@@ -113,6 +113,14 @@ final class ChromeRules {
 
     /** Marks chrome blocks; the list keeps its length and order. */
     static List<Block> apply(List<Block> blocks, String text, List<CharRange> links) {
+        return applyRunRules(applyLineRules(blocks, text), text, links);
+    }
+
+    /**
+     * The first half of {@link #apply}: the rules that judge each block by its own line, so they may run on any part of
+     * the text that holds whole blocks.
+     */
+    static List<Block> applyLineRules(List<Block> blocks, String text) {
         List<Block> out = new ArrayList<>(blocks);
         for (int i = 0; i < out.size(); i++) {
             Block block = out.get(i);
@@ -120,6 +128,12 @@ final class ChromeRules {
                 out.set(i, block.asChrome());
             }
         }
+        return out;
+    }
+
+    /** The second half of {@link #apply}: the rules over runs of blocks, which need every block of the text. */
+    static List<Block> applyRunRules(List<Block> blocks, String text, List<CharRange> links) {
+        List<Block> out = new ArrayList<>(blocks);
         markRelatedSections(out, text, links);
         markButtonBars(out, text);
         return out;

@@ -38,6 +38,10 @@ final class LinkFinder {
     /** A link as found, in UTF-16 indexes. */
     record Found(CharRange range, String url, @Nullable String label, boolean image) {
 
+        Found movedBy(int offset) {
+            return new Found(range.movedBy(offset), url, label, image);
+        }
+
         InlineLink toInlineLink(IndexedText text) {
             return new InlineLink(text.span(range.start(), range.end()), url, label, image);
         }

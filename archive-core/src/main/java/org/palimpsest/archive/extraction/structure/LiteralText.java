@@ -22,6 +22,11 @@ final class LiteralText {
         this.blocks = blocks;
     }
 
+    /** Ranges already found, in text order (those of parts of a text, moved to where the parts stand). */
+    static LiteralText of(List<CharRange> inline, List<CharRange> blocks) {
+        return new LiteralText(List.copyOf(inline), List.copyOf(blocks));
+    }
+
     static LiteralText of(Node document, SourcePositions positions) {
         List<CharRange> inline = new ArrayList<>();
         List<CharRange> blocks = new ArrayList<>();
@@ -49,6 +54,14 @@ final class LiteralText {
             }
         });
         return new LiteralText(inline, blocks);
+    }
+
+    List<CharRange> inline() {
+        return inline;
+    }
+
+    List<CharRange> blocks() {
+        return blocks;
     }
 
     boolean inInlineCode(int index) {

@@ -5,12 +5,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.extraction.FrontMatter;
 import org.palimpsest.archive.extraction.FrontMatterException;
 import org.palimpsest.archive.extraction.IndexedText;
+import org.palimpsest.archive.extraction.PartAnalysis;
+import org.palimpsest.archive.extraction.Parts;
 import org.palimpsest.archive.extraction.ScriptLanguage;
 import org.palimpsest.archive.extraction.Segment;
 import org.palimpsest.archive.extraction.SegmentKind;
@@ -43,24 +44,75 @@ public final class StructureAnalyzer {
     /** @param normalizedText NFC text with LF line ends, as {@code DocumentText.normalize} makes it */
     public static DocumentStructure analyze(String normalizedText) {
         IndexedText indexed = new IndexedText(normalizedText);
-        List<Block> blocks = new ArrayList<>();
-        String markdown = normalizedText;
         Block frontMatter = frontMatter(indexed);
+        String markdown = frontMatter == null ? normalizedText : blankOut(normalizedText, frontMatter.range().end());
+        return join(indexed, frontMatter, List.of(BlockGroup.of(PARSER.parse(markdown), markdown, normalizedText)));
+    }
+
+    /**
+     * The same structure as {@link #analyze(String)}, read group of top-level blocks by group, each group taken from
+     * {@code parts} by its text: a text that changed in one paragraph is parsed again in that paragraph only. The
+     * groups are cut where CommonMark has nothing open ({@link TopLevelGroups}), so each reads alone as it reads in
+     * the whole text; what spans groups (chrome runs, segment ids, footnote markers) is decided on the joined blocks.
+     */
+    public static DocumentStructure analyze(String normalizedText, Parts parts) {
+        IndexedText indexed = new IndexedText(normalizedText);
+        Block frontMatter = frontMatter(indexed);
+        int frontMatterEnd = frontMatter == null ? 0 : frontMatter.range().end();
+        String markdown = frontMatter == null ? normalizedText : blankOut(normalizedText, frontMatterEnd);
+        List<BlockGroup> groups = new ArrayList<>();
+        for (TopLevelGroups.Group group : TopLevelGroups.of(markdown, stretch -> frontMatterEnd > stretch.start()
+                // Over front matter the text and what CommonMark reads differ, so the group is read from both.
+                ? readGroup(markdown.substring(stretch.start(), stretch.end()),
+                        normalizedText.substring(stretch.start(), stretch.end()))
+                : parts.of(GROUP, markdown.substring(stretch.start(), stretch.end())))) {
+            groups.add(group.read().movedBy(group.start()));
+        }
+        return join(indexed, frontMatter, groups);
+    }
+
+    /** A group of whole top-level blocks, read alone; as a part, its text is both what is parsed and what is read. */
+    private static final PartAnalysis<BlockGroup> GROUP = new PartAnalysis<>() {
+        @Override
+        public String name() {
+            return "structure of a block group";
+        }
+
+        @Override
+        public BlockGroup analyse(String part) {
+            return readGroup(part, part);
+        }
+    };
+
+    private static BlockGroup readGroup(String markdown, String text) {
+        return BlockGroup.of(PARSER.parse(markdown), markdown, text);
+    }
+
+    /** The document's structure from its front matter and its groups of blocks, moved to where they stand. */
+    private static DocumentStructure join(IndexedText indexed, @Nullable Block frontMatter, List<BlockGroup> groups) {
+        String text = indexed.text();
+        List<Block> blocks = new ArrayList<>();
+        List<@Nullable String> languages = new ArrayList<>();
         if (frontMatter != null) {
             blocks.add(frontMatter);
-            markdown = blankOut(normalizedText, frontMatter.range().end());
+            languages.add(language(frontMatter.contentText(text)));
         }
-        Node document = PARSER.parse(markdown);
-        SourcePositions positions = new SourcePositions(markdown);
-        LiteralText literal = LiteralText.of(document, positions);
-        blocks.addAll(BlockCollector.collect(document, markdown));
-        List<LinkFinder.Found> links = LinkFinder.find(document, normalizedText, positions, literal);
-        blocks = ChromeRules.apply(blocks, normalizedText, links.stream().map(LinkFinder.Found::range).toList());
-        List<Segment> segments = number(blocks, indexed);
+        List<LinkFinder.Found> links = new ArrayList<>();
+        List<CharRange> inlineCode = new ArrayList<>();
+        List<CharRange> codeBlocks = new ArrayList<>();
+        for (BlockGroup group : groups) {
+            blocks.addAll(group.blocks());
+            languages.addAll(group.languages());
+            links.addAll(group.links());
+            inlineCode.addAll(group.inlineCode());
+            codeBlocks.addAll(group.codeBlocks());
+        }
+        blocks = ChromeRules.applyRunRules(blocks, text, links.stream().map(LinkFinder.Found::range).toList());
+        List<Segment> segments = number(blocks, languages, indexed);
         return new DocumentStructure(
                 segments,
                 links.stream().map(link -> link.toInlineLink(indexed)).toList(),
-                FootnoteRefFinder.find(indexed, segments, literal));
+                FootnoteRefFinder.find(indexed, segments, LiteralText.of(inlineCode, codeBlocks)));
     }
 
     /**
@@ -100,19 +152,20 @@ public final class StructureAnalyzer {
         return blanked.toString();
     }
 
-    private static List<Segment> number(List<Block> blocks, IndexedText indexed) {
+    /** @param languages the language of each block's content, in order */
+    private static List<Segment> number(List<Block> blocks, List<@Nullable String> languages, IndexedText indexed) {
         Map<SegmentKind, Integer> ordinals = new EnumMap<>(SegmentKind.class);
         List<Segment> segments = new ArrayList<>(blocks.size());
-        for (Block block : blocks) {
+        for (int i = 0; i < blocks.size(); i++) {
+            Block block = blocks.get(i);
             int ordinal = ordinals.merge(block.kind(), 1, Integer::sum);
-            String content = block.contentText(indexed.text());
             segments.add(new Segment(
                     idPrefix(block.kind()) + ordinal,
                     block.kind(),
                     indexed.span(block.range().start(), block.range().end()),
                     indexed.span(block.content().start(), block.content().end()),
                     block.level(),
-                    language(content),
+                    languages.get(i),
                     block.chrome()));
         }
         return segments;
@@ -134,7 +187,7 @@ public final class StructureAnalyzer {
         };
     }
 
-    private static @Nullable String language(String content) {
+    static @Nullable String language(String content) {
         long letters = content.codePoints().filter(Character::isLetter).count();
         return letters < MIN_LANGUAGE_LETTERS ? null : ScriptLanguage.detect(content).orElse(null);
     }

@@ -8,7 +8,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.palimpsest.archive.document.ContentHash;
+import org.palimpsest.archive.extraction.PartAnalysis;
+import org.palimpsest.archive.extraction.Parts;
 
 /**
  * The results of text analyses, each computed once per content hash and shared by every projection that reads the
@@ -16,18 +19,44 @@ import org.palimpsest.archive.document.ContentHash;
  * again the texts the live projections analysed. Bounded by the total size of the texts whose results it holds
  * (least recently and frequently used go first), and safe to share between processor threads.
  *
+ * <p>It also remembers the analyses of parts of texts ({@link Parts}: a group of blocks, a unit of running text, a
+ * section between headings), so that a text that changed in one part, as an accepted fix changes one sentence, is
+ * analysed again in that part only, and two texts that share parts share their results. Parts are kept by their text
+ * itself, not a hash of it: they are short, and comparing them costs less than hashing them.
+ *
  * <p>An analysis runs on the thread that asks first, inside that thread's {@code AnalysisBudget}; a thread asking
  * for the same result meanwhile waits for it instead of analysing the text a second time. A failure (a budget
  * overrun) is never cached: the one who ran it gets the exception, and a thread that was waiting analyses the text
  * itself, within its own budget, so each projection fails or succeeds on its own account.
  */
-public final class AnalysisCache {
+public final class AnalysisCache implements Parts {
 
     /** 64 MB of text: the results of a few thousand seed-sized documents, a few dozen of the largest accepted. */
     public static final long DEFAULT_TEXT_BYTES = 64L * 1024 * 1024;
 
-    /** What is cached: an analysis (with its parameters) of the text with this hash and length. */
-    private record Key(TextAnalysis<?> analysis, String contentHash, int length) {
+    /** What a result is kept under, and what keeping it weighs. */
+    private sealed interface Key permits WholeText, Part {
+        /**
+         * UTF-16 bytes of the analysed text: results grow with it, and it is known before they exist. A part's key holds
+         * its text too, so it counts twice.
+         */
+        long weight();
+    }
+
+    /** An analysis (with its parameters) of the text with this hash and length. */
+    private record WholeText(TextAnalysis<?> analysis, String contentHash, int length) implements Key {
+        @Override
+        public long weight() {
+            return 2L * length;
+        }
+    }
+
+    /** An analysis (with its parameters) of this very part of a text. */
+    private record Part(PartAnalysis<?> analysis, String text) implements Key {
+        @Override
+        public long weight() {
+            return 4L * text.length();
+        }
     }
 
     private final AsyncCache<Key, Object> results;
@@ -39,8 +68,7 @@ public final class AnalysisCache {
         }
         this.results = Caffeine.newBuilder()
                 .maximumWeight(maximumTextBytes)
-                // UTF-16 bytes of the analysed text: results grow with it, and it is known before they exist.
-                .weigher((Key key, Object result) -> (int) Math.min(Integer.MAX_VALUE, 2L * key.length()))
+                .weigher((Key key, Object result) -> (int) Math.min(Integer.MAX_VALUE, key.weight()))
                 // Evict on the thread that adds: no pool thread, and a size that holds at once.
                 .executor(Runnable::run)
                 .buildAsync();
@@ -63,25 +91,40 @@ public final class AnalysisCache {
      * @throws RuntimeException whatever the analysis throws when it runs here (then nothing is cached)
      */
     public <T> T get(TextAnalysis<T> analysis, String text) {
-        Key key = new Key(analysis, ContentHash.of(text), text.length());
+        return get(new WholeText(analysis, ContentHash.of(text), text.length()), analysis.name(),
+                () -> analysis.analyse(text, this));
+    }
+
+    /**
+     * {@code analysis} of one part of a text: the result computed earlier for an equal part, or computed now on this
+     * thread. Equal to {@code analysis.analyse(part)}.
+     *
+     * @throws RuntimeException whatever the analysis throws when it runs here (then nothing is cached)
+     */
+    @Override
+    public <T> T of(PartAnalysis<T> analysis, String part) {
+        return get(new Part(analysis, part), analysis.name(), () -> analysis.analyse(part));
+    }
+
+    private <T> T get(Key key, String name, Supplier<T> analysis) {
         CompletableFuture<Object> mine = new CompletableFuture<>();
         CompletableFuture<Object> earlier = results.asMap().putIfAbsent(key, mine);
         if (earlier == null) {
-            return run(analysis, text, mine);
+            return run(name, analysis, mine);
         }
         try {
             @SuppressWarnings("unchecked") T result = (T) earlier.join();
             return result;
         } catch (CompletionException | CancellationException failedElsewhere) {
             // Another projection's analysis failed (its budget ran out): this one tries on its own account.
-            return run(analysis, text, new CompletableFuture<>());
+            return run(name, analysis, new CompletableFuture<>());
         }
     }
 
-    private <T> T run(TextAnalysis<T> analysis, String text, CompletableFuture<Object> promise) {
-        runs.computeIfAbsent(analysis.name(), n -> new LongAdder()).increment();
+    private <T> T run(String name, Supplier<T> analysis, CompletableFuture<Object> promise) {
+        runs.computeIfAbsent(name, n -> new LongAdder()).increment();
         try {
-            T result = analysis.analyse(text, this);
+            T result = analysis.get();
             promise.complete(result);
             return result;
         } catch (RuntimeException | Error e) {

@@ -12,11 +12,14 @@ import org.palimpsest.archive.extraction.structure.StructureAnalyzer;
 /** The analyses that take nothing but the text, shared by the reading views, the timeline and the emails. */
 public final class TextAnalyses {
 
-    /** Segments, links and footnote references: read by the reading view and by the timeline's statements. */
+    /**
+     * Segments, links and footnote references: read by the reading view and by the timeline's statements. Read group
+     * of blocks by group, so that a text changed in one paragraph is parsed again in that paragraph only.
+     */
     public static final TextAnalysis<DocumentStructure> STRUCTURE = new Named<>("structure") {
         @Override
         public DocumentStructure analyse(String text, AnalysisCache shared) {
-            return StructureAnalyzer.analyze(text);
+            return StructureAnalyzer.analyze(text, shared);
         }
     };
 
@@ -28,11 +31,11 @@ public final class TextAnalyses {
         }
     };
 
-    /** The quoted messages, each with the redactions inside it. */
+    /** The quoted messages, each with the redactions inside it; read section by section between headings. */
     public static final TextAnalysis<List<ExtractedEmail>> EMAILS = new Named<>("emails") {
         @Override
         public List<ExtractedEmail> analyse(String text, AnalysisCache shared) {
-            return List.copyOf(EmailExtractor.extract(text, () -> shared.get(REDACTIONS, text)));
+            return List.copyOf(EmailExtractor.extract(text, () -> shared.get(REDACTIONS, text), shared));
         }
     };
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.palimpsest.archive.extraction.IndexedText;
+import org.palimpsest.archive.extraction.Parts;
 import org.palimpsest.archive.extraction.Segment;
 import org.palimpsest.archive.extraction.dating.DatedStatement;
 import org.palimpsest.archive.extraction.dating.DatedStatementExtractor;
@@ -37,24 +38,28 @@ public final class TimelineAnalysis {
             return TimelineProjection.PROCESSING_GROUP;
         }
 
+        /** Each unit's statements are taken from {@code shared} too: a text changed in one unit reads that unit again. */
         @Override
         public List<Found> analyse(String text, AnalysisCache shared) {
             return TimelineAnalysis.analyse(text, shared.get(TextAnalyses.STRUCTURE, text).segments(), language,
-                    publishedAt, names);
+                    publishedAt, names, shared);
         }
     }
 
     public static List<Found> analyse(String text, String language, @Nullable String publishedAt, NameCatalog names) {
-        return analyse(text, StructureAnalyzer.analyze(text).segments(), language, publishedAt, names);
+        return analyse(text, StructureAnalyzer.analyze(text).segments(), language, publishedAt, names, Parts.NONE);
     }
 
-    /** @param segments the text's segments, as {@link StructureAnalyzer} finds them */
+    /**
+     * @param segments the text's segments, as {@link StructureAnalyzer} finds them
+     * @param parts    where the statements of each unit of running text are remembered
+     */
     static List<Found> analyse(String text, List<Segment> segments, String language, @Nullable String publishedAt,
-                               NameCatalog names) {
+                               NameCatalog names, Parts parts) {
         IndexedText indexed = new IndexedText(text);
         List<NameMention> mentions = names.find(indexed);
         List<DatedStatement> statements = DatedStatementExtractor.extract(indexed, segments, language,
-                publicationDay(publishedAt));
+                publicationDay(publishedAt), parts);
         List<Found> found = new ArrayList<>(statements.size());
         for (DatedStatement statement : statements) {
             found.add(new Found(statement, namedIn(statement, mentions)));

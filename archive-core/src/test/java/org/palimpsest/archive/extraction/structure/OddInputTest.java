@@ -7,17 +7,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.palimpsest.archive.extraction.IndexedText;
+import org.palimpsest.archive.extraction.RememberedParts;
 import org.palimpsest.archive.extraction.Segment;
 import org.palimpsest.archive.extraction.Span;
 
-/** Degenerate and random input: never an exception, always ordered spans inside the text. */
+/**
+ * Degenerate and random input: never an exception, always ordered spans inside the text, and the same structure read
+ * whole or group by group.
+ */
 class OddInputTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "\n", "\n\n\n", "   ", "---", "---\n", "---\n---", "...", "> ", ">", "- ", "-", "#",
             "######", "[^1]:", "[^1]", "![](", "![", "```", "~~~\n", "| a |\n|---|", "\t\tcode", "* * *", "1.", "1)",
             "<!-- 주석 -->", "[x]: http://example.org", "•", "・", "· ", "📢", "👱🏻", "https://", "www.", "<>",
-            "a\n=\nb\n-", "> - > 1. 중첩", "  •\n  •", "[![a](b)](c)", "![](x) ![](y)", "|\n|\n|", "\\", "a  \nb\\\nc"})
+            "a\n=\nb\n-", "> - > 1. 중첩", "  •\n  •", "[![a](b)](c)", "![](x) ![](y)", "|\n|\n|", "\\", "a  \nb\\\nc",
+            "```\n  \n", "~~~\n\t\n", "text\n\n```\n \n\nmore\n"})
     void copesWith(String text) {
         assertWellFormed(text);
     }
@@ -57,6 +62,7 @@ class OddInputTest {
         }
         structure.links().forEach(link -> assertThat(link.span().end()).isLessThanOrEqualTo(length));
         structure.footnoteRefs().forEach(ref -> assertThat(ref.span().end()).isLessThanOrEqualTo(length));
+        assertThat(StructureAnalyzer.analyze(text, new RememberedParts())).as(text).isEqualTo(structure);
         return structure;
     }
 }

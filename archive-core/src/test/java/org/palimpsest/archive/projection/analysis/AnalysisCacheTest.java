@@ -133,6 +133,31 @@ class AnalysisCacheTest {
     }
 
     @Test
+    void aTextWithOneSentenceFixedIsAnalysedAgainOnlyInTheBlockTheUnitAndTheSectionThatHoldIt() {
+        AnalysisCache cache = AnalysisCache.standard();
+        String text = texts().get(2) + "\n## Correspondence\n\n" + texts().get(3);
+        String fixed = text.replace("Work stopped in late 2020.", "Work stopped in late 2021.");
+        TimelineAnalysis.Of timeline = new TimelineAnalysis.Of("en", "2024-09-03", NAMES);
+        cache.get(TextAnalyses.STRUCTURE, text);
+        cache.get(TextAnalyses.EMAILS, text);
+        cache.get(timeline, text);
+        long groups = cache.runs("structure of a block group");
+        long units = cache.runs("dated statements of a unit");
+        long sections = cache.runs("emails of a section");
+
+        assertThat(cache.get(TextAnalyses.STRUCTURE, fixed)).isEqualTo(StructureAnalyzer.analyze(fixed));
+        assertThat(cache.get(TextAnalyses.EMAILS, fixed)).isEqualTo(EmailExtractor.extract(fixed));
+        assertThat(cache.get(timeline, fixed)).isEqualTo(TimelineAnalysis.analyse(fixed, "en", "2024-09-03", NAMES));
+
+        assertThat(groups).as("groups of the first text").isGreaterThan(5);
+        assertThat(cache.runs("structure of a block group") - groups).isEqualTo(1);
+        assertThat(cache.runs("dated statements of a unit") - units).isEqualTo(1);
+        assertThat(sections).as("sections of the first text, cut at its second heading").isEqualTo(2);
+        assertThat(cache.runs("emails of a section") - sections).isEqualTo(1);
+        assertThat(cache.runs("structure")).as("whole texts").isEqualTo(2);
+    }
+
+    @Test
     void aTextChangedByOneCharacterIsAnalysedAgain() {
         AnalysisCache cache = AnalysisCache.standard();
 
