@@ -44,6 +44,9 @@ public class ReadYourWrites {
 
         /** The position of the last event of the aggregate, or empty when it has none. */
         OptionalLong lastEventOf(String aggregateId);
+
+        /** The position of the aggregate's event with this sequence number, or empty when there is none. */
+        OptionalLong positionOf(String aggregateId, long sequenceNumber);
     }
 
     /** Where the segments of the projections' processors stand. */
@@ -99,6 +102,21 @@ public class ReadYourWrites {
      */
     public boolean awaitAggregate(String aggregateId, AffectedViews views) {
         return awaitAggregate(aggregateId, views.processingGroups().toArray(String[]::new));
+    }
+
+    /**
+     * Waits until the projections of {@code views} reflect the aggregate's event with this sequence number, the one
+     * the write made, and every event before it: for a write that knows which event it made, found with one lookup
+     * instead of a search for the aggregate's last event.
+     *
+     * @return false when the timeout passed first; the answer should then say the view may lag
+     */
+    public boolean awaitEvent(String aggregateId, long sequenceNumber, AffectedViews views) {
+        OptionalLong position = stream.positionOf(aggregateId, sequenceNumber);
+        String[] groups = views.processingGroups().toArray(String[]::new);
+        // Not stored (the write was undone by a failed append): wait for whatever the aggregate holds.
+        return position.isPresent() ? awaitPosition(position.getAsLong(), aggregateId, groups)
+                : awaitAggregate(aggregateId, groups);
     }
 
     /** {@link #awaitAggregate(String, AffectedViews)} for processing groups named one by one. */

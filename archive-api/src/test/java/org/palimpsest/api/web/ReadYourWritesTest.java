@@ -183,6 +183,27 @@ class ReadYourWritesTest {
     }
 
     @Test
+    void aWriteThatKnowsItsEventWaitsForThatEventWithoutSearchingForTheLast() {
+        stream.events.put("anno-1#0", 30L);
+        stream.events.put("anno-1#1", 60L);
+        stream.lastEvents.put("anno-1", 60L);
+        trackers.runsHere("annotations", Map.of(WHOLE, at(30)));
+
+        assertThat(reads(SHORT).awaitEvent("anno-1", 0, AffectedViews.ANNOTATION)).isTrue();
+        assertThat(reads(SHORT).awaitEvent("anno-1", 1, AffectedViews.ANNOTATION)).isFalse();
+        assertThat(stream.lastEventSearches).hasValue(0);
+    }
+
+    @Test
+    void anEventNotStoredFallsBackToTheAggregatesLastEvent() {
+        stream.lastEvents.put("anno-1", 60L);
+        trackers.runsHere("annotations", Map.of(WHOLE, at(30)));
+
+        assertThat(reads(SHORT).awaitEvent("anno-1", 5, AffectedViews.ANNOTATION)).isFalse();
+        assertThat(stream.lastEventSearches).hasPositiveValue();
+    }
+
+    @Test
     void anAggregateWithoutEventsNeedsNoWait() {
         trackers.runsHere("reading-views", Map.of(WHOLE, at(0)));
 
@@ -275,6 +296,9 @@ class ReadYourWritesTest {
     private static final class FakeStream implements ReadYourWrites.Stream {
         long head = -1;
         final Map<String, Long> lastEvents = new HashMap<>();
+        /** Positions by {@code aggregate#sequence}. */
+        final Map<String, Long> events = new HashMap<>();
+        final AtomicInteger lastEventSearches = new AtomicInteger();
 
         @Override
         public OptionalLong head() {
@@ -283,8 +307,15 @@ class ReadYourWritesTest {
 
         @Override
         public OptionalLong lastEventOf(String aggregateId) {
+            lastEventSearches.incrementAndGet();
             Long last = lastEvents.get(aggregateId);
             return last == null ? OptionalLong.empty() : OptionalLong.of(last);
+        }
+
+        @Override
+        public OptionalLong positionOf(String aggregateId, long sequenceNumber) {
+            Long position = events.get(aggregateId + "#" + sequenceNumber);
+            return position == null ? OptionalLong.empty() : OptionalLong.of(position);
         }
     }
 

@@ -170,7 +170,10 @@ class DocumentController {
         URI location = URI.create("/api/documents/" + outcome.documentId());
         HttpStatus status = outcome.result() == ImportOutcome.Result.IMPORTED ? HttpStatus.CREATED : HttpStatus.OK;
         String result = outcome.result().name().toLowerCase(Locale.ROOT);
-        boolean caughtUp = readYourWrites.awaitAggregate(outcome.documentId(), AffectedViews.TEXT);
+        // An import that created the document made its first event; any other may follow writes of others.
+        boolean caughtUp = outcome.result() == ImportOutcome.Result.IMPORTED
+                ? readYourWrites.awaitEvent(outcome.documentId(), 0, AffectedViews.TEXT)
+                : readYourWrites.awaitAggregate(outcome.documentId(), AffectedViews.TEXT);
         if (!caughtUp || parkedImport(outcome.documentId())) {
             // The facts are recorded; only the view lags. Say so rather than pretend or fail.
             return ResponseEntity.accepted().location(location).body(Map.of(
