@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -76,8 +77,11 @@ final class AxonTrackers implements ReadYourWrites.Trackers {
      */
     @Override
     public boolean holdsEventsOf(String group, Segment segment, String aggregateId) {
-        return !(processing.sequencingPolicy(group) instanceof SequentialPerAggregatePolicy)
-                || segment.matches(Objects.hashCode(aggregateId));
+        return holdsEventsOf(processing.sequencingPolicy(group), segment, aggregateId);
+    }
+
+    static boolean holdsEventsOf(SequencingPolicy<?> policy, Segment segment, String aggregateId) {
+        return !(policy instanceof SequentialPerAggregatePolicy) || segment.matches(Objects.hashCode(aggregateId));
     }
 
     private @Nullable TrackingToken token(Document entry) {
