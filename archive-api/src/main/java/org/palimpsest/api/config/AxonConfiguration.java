@@ -91,21 +91,32 @@ class AxonConfiguration {
     /**
      * Segments are claimed here: a claim names this node and is extended while the node works; one not extended for
      * the claim timeout may be taken by another node (ADR 9). An extension that would repeat a refresh of the same
-     * claim within the claim interval is left out ({@link SparingClaimExtensions}).
+     * claim within the claim interval is left out ({@link SparingClaimExtensions}). Where projections write without
+     * waiting for the disk (the embedded store), so do most tokens stored after a batch ({@link LazilyDurableTokens}).
      */
     @Bean
-    TokenStore tokenStore(MongoDatabase archiveDatabase, Serializer serializer, ProjectionSegments segments) {
+    TokenStore tokenStore(MongoDatabase archiveDatabase, @Qualifier("projectionDatabase") MongoDatabase projectionDatabase,
+                          Serializer serializer, ProjectionSegments segments) {
         // The default node id is pid@host, which two containers (or two contexts in one JVM) can share, and then
         // both believe they hold the same segment claim. A random suffix makes every instance a node of its own.
         String nodeId = ManagementFactory.getRuntimeMXBean().getName() + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
-        TokenStore store = MongoTokenStore.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(archiveDatabase).build())
+        TokenStore store = tokenStore(archiveDatabase, serializer, nodeId, segments);
+        if (!projectionDatabase.getWriteConcern().equals(archiveDatabase.getWriteConcern())) {
+            store = new LazilyDurableTokens(store, tokenStore(projectionDatabase, serializer, nodeId, segments),
+                    LazilyDurableTokens.DURABLE_EVERY);
+        }
+        return new SparingClaimExtensions(store, segments.claimInterval());
+    }
+
+    private static TokenStore tokenStore(MongoDatabase database, Serializer serializer, String nodeId,
+                                         ProjectionSegments segments) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
                 .serializer(serializer)
                 .nodeId(nodeId)
                 .claimTimeout(segments.claimTimeout())
                 .build();
-        return new SparingClaimExtensions(store, segments.claimInterval());
     }
 
     /** Copies who acted from each command onto the events it causes; the origin provider adds correlation ids. */
@@ -277,6 +288,12 @@ class AxonConfiguration {
                 // Any other engine (none is configured) cannot say: the head is past the write too.
                 return engine instanceof SequencedMongoEventStorageEngine sequenced
                         ? sequenced.lastGlobalIndexOf(aggregateId) : head();
+            }
+
+            @Override
+            public OptionalLong positionOf(String aggregateId, long sequenceNumber) {
+                return engine instanceof SequencedMongoEventStorageEngine sequenced
+                        ? sequenced.globalIndexOf(aggregateId, sequenceNumber) : head();
             }
         };
         // The same collection and serializer as the token store's (tokenStore above).

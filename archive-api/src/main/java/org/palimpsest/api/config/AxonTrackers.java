@@ -6,12 +6,15 @@ import com.mongodb.client.model.Projections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.bson.Document;
@@ -65,6 +68,20 @@ final class AxonTrackers implements ReadYourWrites.Trackers {
             segments.put(entry.getInteger(SEGMENT), token(entry));
         }
         return segments;
+    }
+
+    /**
+     * A group sequenced per aggregate ({@link DeadLetterConfiguration}) has each aggregate's events handled by the one
+     * segment that matches the hash of its identifier, as Axon's event handler invokers decide. Any other policy is
+     * not relied on: every segment counts.
+     */
+    @Override
+    public boolean holdsEventsOf(String group, Segment segment, String aggregateId) {
+        return holdsEventsOf(processing.sequencingPolicy(group), segment, aggregateId);
+    }
+
+    static boolean holdsEventsOf(SequencingPolicy<?> policy, Segment segment, String aggregateId) {
+        return !(policy instanceof SequentialPerAggregatePolicy) || segment.matches(Objects.hashCode(aggregateId));
     }
 
     private @Nullable TrackingToken token(Document entry) {

@@ -25,6 +25,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * the command line, makes the old one fail at once (a new hash has a new salt, even for the same password). Roles are
  * not remembered here at all: they are read from the user directory on every request. A wrong password always goes to
  * the slow hash, so guessing costs what it did and the login throttle sees every failure as before.
+ *
+ * <p>Requests that arrive together with the same account and password (a client opening several connections at once)
+ * share one slow check: the first runs it, the others wait for its answer instead of each spending a core on the same
+ * hash. A concurrent identical wrong guess gets the same refusal, and each request is still refused and counted.
  */
 public final class RecentlyVerifiedPasswords implements PasswordEncoder {
 
@@ -62,14 +66,8 @@ public final class RecentlyVerifiedPasswords implements PasswordEncoder {
             return slow.matches(rawPassword, encodedPassword);
         }
         String digest = digest(rawPassword, encodedPassword);
-        if (verified.getIfPresent(digest) != null) {
-            return true;
-        }
-        boolean matches = slow.matches(rawPassword, encodedPassword);
-        if (matches) {
-            verified.put(digest, Boolean.TRUE);
-        }
-        return matches;
+        // Nothing is kept for a refusal: the mapping's null leaves the digest unknown.
+        return verified.get(digest, d -> slow.matches(rawPassword, encodedPassword) ? Boolean.TRUE : null) != null;
     }
 
     @Override

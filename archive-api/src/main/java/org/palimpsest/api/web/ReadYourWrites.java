@@ -3,10 +3,12 @@ package org.palimpsest.api.web;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
@@ -21,11 +23,13 @@ import org.jspecify.annotations.Nullable;
  * only, never for the timeline analysing someone else's import. Waiting for the write's own position rather than the
  * head of the stream keeps concurrent writers from waiting for each other's events.
  *
- * <p>Processors may be split into segments claimed by several nodes. A node's processors report only the segments it
- * claims; where those do not cover the whole stream, where the others stand is read from the token store, which holds
- * every segment of the group whoever claims it (a node stores its token after each batch it has projected). Every
- * segment must have passed the position: a tracking processor's segments all read the whole stream, each keeping the
- * events that belong to it.
+ * <p>Processors may be split into segments claimed by several nodes, each segment projecting the events of the
+ * aggregates whose sequence it holds. A write to an aggregate waits only for the segment that holds that aggregate: the
+ * others never write its views, and waiting for them too would make each import wait for the analysis of every other
+ * client's import that came before it. A node's processors report only the segments it claims; when none of them holds
+ * the aggregate, where the holder stands is read from the token store, which keeps every segment of the group whoever
+ * claims it (a node stores its token after each batch it has projected). A write whose aggregate is not known (the head
+ * of the stream) waits for every segment.
  *
  * <p>This node's processors say when they move on ({@link ProjectionProgress}), and a waiting write looks again at
  * once; only the progress of other nodes, which only the token store knows, is polled.
@@ -40,6 +44,9 @@ public class ReadYourWrites {
 
         /** The position of the last event of the aggregate, or empty when it has none. */
         OptionalLong lastEventOf(String aggregateId);
+
+        /** The position of the aggregate's event with this sequence number, or empty when there is none. */
+        OptionalLong positionOf(String aggregateId, long sequenceNumber);
     }
 
     /** Where the segments of the projections' processors stand. */
@@ -53,6 +60,12 @@ public class ReadYourWrites {
 
         /** Every segment of {@code group} in the token store, whoever claims it, with its stored token. */
         Map<Integer, @Nullable TrackingToken> stored(String group);
+
+        /**
+         * Whether {@code segment} of {@code group} is the one that projects the events of {@code aggregateId}; true
+         * for every segment when the group does not divide its events by aggregate.
+         */
+        boolean holdsEventsOf(String group, Segment segment, String aggregateId);
     }
 
     /** How often a waiting write looks again without being told: for the segments that other nodes project. */
@@ -91,10 +104,25 @@ public class ReadYourWrites {
         return awaitAggregate(aggregateId, views.processingGroups().toArray(String[]::new));
     }
 
+    /**
+     * Waits until the projections of {@code views} reflect the aggregate's event with this sequence number, the one
+     * the write made, and every event before it: for a write that knows which event it made, found with one lookup
+     * instead of a search for the aggregate's last event.
+     *
+     * @return false when the timeout passed first; the answer should then say the view may lag
+     */
+    public boolean awaitEvent(String aggregateId, long sequenceNumber, AffectedViews views) {
+        OptionalLong position = stream.positionOf(aggregateId, sequenceNumber);
+        String[] groups = views.processingGroups().toArray(String[]::new);
+        // Not stored (the write was undone by a failed append): wait for whatever the aggregate holds.
+        return position.isPresent() ? awaitPosition(position.getAsLong(), aggregateId, groups)
+                : awaitAggregate(aggregateId, groups);
+    }
+
     /** {@link #awaitAggregate(String, AffectedViews)} for processing groups named one by one. */
     public boolean awaitAggregate(String aggregateId, String... processingGroups) {
         OptionalLong position = stream.lastEventOf(aggregateId);
-        return position.isEmpty() || awaitPosition(position.getAsLong(), processingGroups);
+        return position.isEmpty() || awaitPosition(position.getAsLong(), aggregateId, processingGroups);
     }
 
     /**
@@ -103,15 +131,16 @@ public class ReadYourWrites {
      */
     public boolean await(String... processingGroups) {
         OptionalLong head = stream.head();
-        return head.isEmpty() || awaitPosition(head.getAsLong(), processingGroups.length == 0
+        return head.isEmpty() || awaitPosition(head.getAsLong(), null, processingGroups.length == 0
                 ? allGroups.get().toArray(String[]::new) : processingGroups);
     }
 
-    private boolean awaitPosition(long position, String... processingGroups) {
+    /** @param aggregateId whose segments must have passed the position; null for all segments */
+    private boolean awaitPosition(long position, @Nullable String aggregateId, String... processingGroups) {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (String group : processingGroups) {
             long seen = progress.moves();
-            while (!reached(group, position)) {
+            while (!reached(group, position, aggregateId)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -128,21 +157,40 @@ public class ReadYourWrites {
         return true;
     }
 
-    /** Whether every segment of {@code group}, here or on another node, has processed the event at {@code position}. */
-    boolean reached(String group, long position) {
+    /**
+     * Whether the segments of {@code group} that hold {@code aggregateId} (all of them for a null one), here or on
+     * another node, have processed the event at {@code position}.
+     */
+    boolean reached(String group, long position, @Nullable String aggregateId) {
         Optional<Map<Segment, @Nullable TrackingToken>> local = trackers.claimedHere(group);
         if (local.isEmpty()) {
             // Not a streaming processor here (subscribing, in a test): it handles each event as it is published.
             return true;
         }
+        Predicate<Segment> holding = aggregateId == null ? segment -> true
+                : segment -> trackers.holdsEventsOf(group, segment, aggregateId);
         Map<Segment, @Nullable TrackingToken> here = local.get();
-        if (coverWholeStream(here.keySet())) {
-            return here.values().stream().allMatch(token -> passed(token, position));
+        // Segments divide the stream without overlap: one held here that holds the aggregate is the only one that does.
+        boolean enoughHere = aggregateId == null ? coverWholeStream(here.keySet()) : here.keySet().stream().anyMatch(holding);
+        if (enoughHere) {
+            return allPassed(here, holding, position);
         }
-        Map<Integer, @Nullable TrackingToken> segments = new HashMap<>(trackers.stored(group));
+        Map<Integer, @Nullable TrackingToken> stored = trackers.stored(group);
+        int[] ids = stored.keySet().stream().mapToInt(Integer::intValue).toArray();
+        Map<Segment, @Nullable TrackingToken> segments = new HashMap<>();
+        stored.forEach((id, token) -> segments.put(Segment.computeSegment(id, ids), token));
         // This node's own view of its segments is fresher than what it last stored.
-        here.forEach((segment, token) -> segments.put(segment.getSegmentId(), token));
-        return !segments.isEmpty() && segments.values().stream().allMatch(token -> passed(token, position));
+        segments.keySet().removeIf(segment -> here.keySet().stream().anyMatch(s -> s.getSegmentId() == segment.getSegmentId()));
+        segments.putAll(here);
+        return allPassed(segments, holding, position);
+    }
+
+    /** False when no segment is held: a group with no segment anywhere has processed nothing. */
+    private static boolean allPassed(Map<Segment, @Nullable TrackingToken> segments, Predicate<Segment> holding,
+                                     long position) {
+        List<@Nullable TrackingToken> tokens = segments.entrySet().stream().filter(e -> holding.test(e.getKey()))
+                .map(Map.Entry::getValue).toList();
+        return !tokens.isEmpty() && tokens.stream().allMatch(token -> passed(token, position));
     }
 
     /** Segment {@code id} with mask {@code m} is a 1/(m+1) share of the stream; together the shares must make one. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,27 +91,59 @@ class ReadYourWritesTest {
     }
 
     @Test
-    void segmentsClaimedByAnotherNodeAreReadFromTheTokenStore() {
+    void aWriteWaitsOnlyForTheSegmentThatProjectsItsAggregate() {
+        // doc-1 belongs to the first of two segments, doc-2 to the second (by the hash of the id).
         stream.lastEvents.put("doc-1", 40L);
-        // This node claims one half of the stream, another node the other half.
+        stream.lastEvents.put("doc-2", 40L);
+        // The first segment is still busy with an earlier import; the second has passed both writes.
+        trackers.runsHere("timeline", Map.of(FIRST_OF_TWO, at(10), SECOND_OF_TWO, at(40)));
+
+        assertThat(reads(SHORT).awaitAggregate("doc-2", "timeline")).as("its own segment has it").isTrue();
+        assertThat(reads(SHORT).awaitAggregate("doc-1", "timeline")).as("its own segment is behind").isFalse();
+    }
+
+    @Test
+    void segmentsClaimedByAnotherNodeAreReadFromTheTokenStore() {
+        stream.lastEvents.put("doc-2", 40L);
+        // This node claims one half of the stream, another node the half that holds doc-2.
         trackers.runsHere("reading-views", Map.of(FIRST_OF_TWO, at(50)));
         trackers.stores("reading-views", Map.of(0, at(5), 1, at(30)));
 
-        assertThat(reads(SHORT).awaitAggregate("doc-1", "reading-views"))
+        assertThat(reads(SHORT).awaitAggregate("doc-2", "reading-views"))
                 .as("the other node's segment is at 30").isFalse();
 
         trackers.stores("reading-views", Map.of(0, at(5), 1, at(45)));
-        assertThat(reads(SHORT).awaitAggregate("doc-1", "reading-views"))
-                .as("this node's own segment counts at its live position (50), not the 5 it last stored").isTrue();
+        assertThat(reads(SHORT).awaitAggregate("doc-2", "reading-views")).isTrue();
+    }
+
+    @Test
+    void thisNodesOwnSegmentsCountAtTheirLivePositionNotTheOneLastStored() {
+        stream.head = 40;
+        trackers.runsHere("reading-views", Map.of(FIRST_OF_TWO, at(50)));
+        trackers.stores("reading-views", Map.of(0, at(5), 1, at(45)));
+
+        assertThat(reads(SHORT).await("reading-views")).isTrue();
+    }
+
+    @Test
+    void segmentsOfUnevenSizeInTheStoreAreMatchedByTheMaskTheirSplitGave() {
+        // Segment 1 of a two-way split was split again: 0 holds half of the stream, 1 and 3 a quarter each.
+        trackers.runsHere("emails", Map.of());
+        trackers.stores("emails", Map.of(0, at(100), 1, at(100), 3, at(5)));
+        stream.lastEvents.put("doc-4", 50L); // hash ends in binary 11: segment 3
+        stream.lastEvents.put("doc-3", 50L); // hash ends in binary 10: segment 0
+
+        assertThat(reads(SHORT).awaitAggregate("doc-4", "emails")).isFalse();
+        assertThat(reads(SHORT).awaitAggregate("doc-3", "emails")).isTrue();
     }
 
     @Test
     void aSegmentNoNodeClaimsHoldsTheWriteBackUntilItsStoredTokenPasses() {
-        stream.lastEvents.put("doc-1", 40L);
+        stream.lastEvents.put("doc-2", 40L);
         trackers.runsHere("reading-views", Map.of());
         trackers.stores("reading-views", Map.of(0, at(60), 1, at(12)));
 
-        assertThat(reads(SHORT).awaitAggregate("doc-1", "reading-views")).isFalse();
+        assertThat(reads(SHORT).awaitAggregate("doc-2", "reading-views")).isFalse();
     }
 
     @Test
@@ -128,6 +161,17 @@ class ReadYourWritesTest {
         trackers.stores("reading-views", Map.of(0, at(1), 1, at(1)));
 
         assertThat(reads(SHORT).awaitAggregate("doc-1", "reading-views")).isTrue();
+        assertThat(reads(SHORT).await("reading-views")).isTrue();
+        assertThat(trackers.storeReads).hasValue(0);
+    }
+
+    @Test
+    void whenThisNodeClaimsTheSegmentOfTheAggregateTheTokenStoreIsNotRead() {
+        stream.lastEvents.put("doc-1", 40L);
+        trackers.runsHere("reading-views", Map.of(FIRST_OF_TWO, at(41)));
+        trackers.stores("reading-views", Map.of(0, at(1), 1, at(1)));
+
+        assertThat(reads(SHORT).awaitAggregate("doc-1", "reading-views")).isTrue();
         assertThat(trackers.storeReads).hasValue(0);
     }
 
@@ -139,6 +183,27 @@ class ReadYourWritesTest {
     }
 
     @Test
+    void aWriteThatKnowsItsEventWaitsForThatEventWithoutSearchingForTheLast() {
+        stream.events.put("anno-1#0", 30L);
+        stream.events.put("anno-1#1", 60L);
+        stream.lastEvents.put("anno-1", 60L);
+        trackers.runsHere("annotations", Map.of(WHOLE, at(30)));
+
+        assertThat(reads(SHORT).awaitEvent("anno-1", 0, AffectedViews.ANNOTATION)).isTrue();
+        assertThat(reads(SHORT).awaitEvent("anno-1", 1, AffectedViews.ANNOTATION)).isFalse();
+        assertThat(stream.lastEventSearches).hasValue(0);
+    }
+
+    @Test
+    void anEventNotStoredFallsBackToTheAggregatesLastEvent() {
+        stream.lastEvents.put("anno-1", 60L);
+        trackers.runsHere("annotations", Map.of(WHOLE, at(30)));
+
+        assertThat(reads(SHORT).awaitEvent("anno-1", 5, AffectedViews.ANNOTATION)).isFalse();
+        assertThat(stream.lastEventSearches).hasPositiveValue();
+    }
+
+    @Test
     void anAggregateWithoutEventsNeedsNoWait() {
         trackers.runsHere("reading-views", Map.of(WHOLE, at(0)));
 
@@ -147,7 +212,7 @@ class ReadYourWritesTest {
 
     @Test
     void aWaitingWriteIsAnsweredAsSoonAsTheOtherNodeStoresItsProgress() throws Exception {
-        stream.lastEvents.put("doc-1", 40L);
+        stream.lastEvents.put("doc-2", 40L);
         trackers.runsHere("reading-views", Map.of(FIRST_OF_TWO, at(90)));
         trackers.stores("reading-views", Map.of(0, at(90), 1, at(39)));
         ScheduledExecutorService otherNode = Executors.newSingleThreadScheduledExecutor();
@@ -156,7 +221,7 @@ class ReadYourWritesTest {
                     TimeUnit.MILLISECONDS);
             long began = System.nanoTime();
 
-            assertThat(reads(Duration.ofSeconds(20)).awaitAggregate("doc-1", "reading-views")).isTrue();
+            assertThat(reads(Duration.ofSeconds(20)).awaitAggregate("doc-2", "reading-views")).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(5));
         } finally {
             otherNode.shutdownNow();
@@ -231,6 +296,9 @@ class ReadYourWritesTest {
     private static final class FakeStream implements ReadYourWrites.Stream {
         long head = -1;
         final Map<String, Long> lastEvents = new HashMap<>();
+        /** Positions by {@code aggregate#sequence}. */
+        final Map<String, Long> events = new HashMap<>();
+        final AtomicInteger lastEventSearches = new AtomicInteger();
 
         @Override
         public OptionalLong head() {
@@ -239,8 +307,15 @@ class ReadYourWritesTest {
 
         @Override
         public OptionalLong lastEventOf(String aggregateId) {
+            lastEventSearches.incrementAndGet();
             Long last = lastEvents.get(aggregateId);
             return last == null ? OptionalLong.empty() : OptionalLong.of(last);
+        }
+
+        @Override
+        public OptionalLong positionOf(String aggregateId, long sequenceNumber) {
+            Long position = events.get(aggregateId + "#" + sequenceNumber);
+            return position == null ? OptionalLong.empty() : OptionalLong.of(position);
         }
     }
 
@@ -272,6 +347,12 @@ class ReadYourWritesTest {
         public Map<Integer, @Nullable TrackingToken> stored(String group) {
             storeReads.incrementAndGet();
             return store.getOrDefault(group, Map.of());
+        }
+
+        /** As the archive's processors divide events: by the hash of the aggregate's identifier. */
+        @Override
+        public boolean holdsEventsOf(String group, Segment segment, String aggregateId) {
+            return segment.matches(Objects.hashCode(aggregateId));
         }
     }
 }

@@ -73,26 +73,36 @@ public class DocumentImporter {
         Document.requireAcceptable(title, language, source, publishedAt, text);
         String normalizedDate = publishedAt == null ? null : PublicationDate.normalize(publishedAt);
         String contentHash = ContentHash.of(text);
-        String documentId = resolveDocumentId(contentHash, sourceUri);
+        Resolved resolved = resolveDocumentId(contentHash, sourceUri);
+        String documentId = resolved.documentId();
 
         ImportDocument command = new ImportDocument(documentId, source, title, language, normalizedDate, text, actor);
         // A concurrent import of the same document loses the optimistic race; the gateway's retry runs it again
         // against the winner's state, which then answers UNCHANGED or records a re-import.
         ImportOutcome outcome = commands.sendAndWait(Actors.command(command, actor));
-        keys.claim(ImportKeys.contentKey(contentHash), documentId);
+        if (!resolved.contentKeyBound()) {
+            // Each claim is a durable write: made only when the content key does not name this document yet.
+            keys.claim(ImportKeys.contentKey(contentHash), documentId);
+        }
         log.info("import {} of document {} ({}, {} code points) by {}", outcome.result(), documentId, language,
                 text.codePointCount(0, text.length()), actor);
         return outcome;
     }
 
-    private String resolveDocumentId(String contentHash, @Nullable String sourceUri) {
+    /** The document an import goes to, and whether the content key already names it. */
+    private record Resolved(String documentId, boolean contentKeyBound) {
+    }
+
+    private Resolved resolveDocumentId(String contentHash, @Nullable String sourceUri) {
         Optional<String> sameContent = keys.find(ImportKeys.contentKey(contentHash));
         if (sameContent.isPresent()) {
-            return sameContent.get();
+            return new Resolved(sameContent.get(), true);
         }
         String candidate = UUID.randomUUID().toString();
-        String key = sourceUri != null ? ImportKeys.sourceKey(sourceUri) : ImportKeys.contentKey(contentHash);
-        return keys.claim(key, candidate);
+        if (sourceUri != null) {
+            return new Resolved(keys.claim(ImportKeys.sourceKey(sourceUri), candidate), false);
+        }
+        return new Resolved(keys.claim(ImportKeys.contentKey(contentHash), candidate), true);
     }
 
     private static Optional<FrontMatter> frontMatter(String text) {

@@ -399,11 +399,18 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
      */
     public OptionalLong lastGlobalIndexOf(String aggregateIdentifier) {
         Optional<Long> last = lastSequenceNumberFor(aggregateIdentifier);
-        if (last.isEmpty()) {
-            return OptionalLong.empty();
-        }
+        return last.isEmpty() ? OptionalLong.empty() : globalIndexOf(aggregateIdentifier, last.get());
+    }
+
+    /**
+     * The global index of the aggregate's event with this sequence number: one unique-key lookup, for a caller that
+     * knows which event it wrote.
+     *
+     * @return empty when no such event is stored
+     */
+    public OptionalLong globalIndexOf(String aggregateIdentifier, long sequenceNumber) {
         BsonDocument event = eventCollection.find(eq(AGGREGATE_SEQUENCE_KEY, aggregateSequenceKey(aggregateIdentifier,
-                                                                                                  last.get())))
+                                                                                                  sequenceNumber)))
                                             .projection(include(ID))
                                             .first();
         return event == null ? OptionalLong.empty() : OptionalLong.of(EventDocumentMapper.globalIndex(event));

@@ -181,6 +181,20 @@ public abstract class EventStorageEngineConformanceTest {
     }
 
     @Test
+    void anEventsGlobalIndexIsFoundByItsAggregateAndSequenceNumber() {
+        SequencedMongoEventStorageEngine engine = engine().build();
+        engine.appendEvents(event("other", 0, new TextCorrected("other", 0, "first")));
+        engine.appendEvents(event("doc-1", 0, new TextCorrected("doc-1", 0, "a")),
+                            event("doc-1", 1, new TextCorrected("doc-1", 1, "b")));
+
+        assertThat(engine.globalIndexOf("doc-1", 0)).hasValue(2);
+        assertThat(engine.globalIndexOf("doc-1", 1)).hasValue(3);
+        assertThat(engine.lastGlobalIndexOf("doc-1")).hasValue(3);
+        assertThat(engine.globalIndexOf("doc-1", 2)).isEmpty();
+        assertThat(engine.globalIndexOf("never-written", 0)).isEmpty();
+    }
+
+    @Test
     void eventsWithoutAggregateAreStoredAndTracked() {
         SequencedMongoEventStorageEngine engine = engine().build();
         EventMessage<?> notice = GenericEventMessage.asEventMessage(new SystemNotice("maintenance at noon"));

@@ -81,7 +81,7 @@ class AnnotationContainerController {
         requireParentVisible(input.target(), caller);
         commands.sendAndWait(Actors.command(input.create(id, caller.account()), caller.account()));
         URI location = URI.create(responses.iris().annotation(id));
-        AnnotationView view = reads.caughtUpWith(id) ? reads.find(id).orElse(null) : null;
+        AnnotationView view = reads.caughtUpWithVersion(id, 1) ? reads.find(id).orElse(null) : null;
         if (view == null) {
             // The fact is recorded; only the read model lags. Say so rather than pretend or fail.
             return ResponseEntity.accepted().location(location).eTag(EntityTags.of(1))

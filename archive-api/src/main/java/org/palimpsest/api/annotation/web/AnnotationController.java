@@ -147,7 +147,7 @@ class AnnotationController {
                 reads.target(id, caller).state().version());
         Long version = commands.sendAndWait(Actors.command(
                 new DeleteAnnotation(id, expected, caller.account(), caller.moderator(), reason), caller.account()));
-        reads.caughtUpWith(id);
+        reads.caughtUpWithVersion(id, version);
         return ResponseEntity.noContent().eTag(EntityTags.of(version)).build();
     }
 
@@ -251,8 +251,8 @@ class AnnotationController {
 
     /** The annotation after a command that made {@code version}, from the read model once it has caught up. */
     private ResponseEntity<?> current(String id, long version, MediaType type) {
-        AnnotationView view = reads.caughtUpWith(id) ? reads.find(id).filter(v -> v.state().version() >= version).orElse(null)
-                : null;
+        AnnotationView view = reads.caughtUpWithVersion(id, version)
+                ? reads.find(id).filter(v -> v.state().version() >= version).orElse(null) : null;
         if (view == null) {
             return ResponseEntity.accepted().eTag(EntityTags.of(version))
                     .body(Map.of("id", responses.iris().annotation(id), "version", version,

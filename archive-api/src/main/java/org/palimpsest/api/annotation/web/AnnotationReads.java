@@ -45,6 +45,14 @@ class AnnotationReads {
         return readYourWrites.awaitAggregate(aggregateId, AffectedViews.ANNOTATION);
     }
 
+    /**
+     * Waits until the annotation projection has the annotation at {@code version}, the one a command just answered
+     * with: version n is the annotation's n-th event, so its position is found with one lookup.
+     */
+    boolean caughtUpWithVersion(String annotationId, long version) {
+        return readYourWrites.awaitEvent(annotationId, version - 1, AffectedViews.ANNOTATION);
+    }
+
     Optional<AnnotationView> find(String annotationId) {
         return queries.query(new FindAnnotation(annotationId), ResponseTypes.optionalInstanceOf(AnnotationView.class))
                 .join();

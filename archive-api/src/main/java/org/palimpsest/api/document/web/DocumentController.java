@@ -158,34 +158,45 @@ class DocumentController {
     }
 
     private ReadingView find(String id) {
-        return queries.query(new FindReadingView(id), ResponseTypes.optionalInstanceOf(ReadingView.class))
-                .join()
-                .orElseThrow(() -> new NotFoundException("no document with id " + id + parked.behind(id).stream()
-                        .filter(b -> b.projection().equals(ReadingViewProjection.PROCESSING_GROUP))
-                        .map(b -> "; its reading view is behind since " + b.since() + ": " + b.error())
-                        .findFirst().orElse("")));
+        return findIfProjected(id).orElseThrow(() -> notFound(id, parked.behind(id)));
     }
 
+    private Optional<ReadingView> findIfProjected(String id) {
+        return queries.query(new FindReadingView(id), ResponseTypes.optionalInstanceOf(ReadingView.class)).join();
+    }
+
+    private static NotFoundException notFound(String id, List<ParkedEvents.Behind> behind) {
+        return new NotFoundException("no document with id " + id + readingViewsParked(behind)
+                .map(b -> "; its reading view is behind since " + b.since() + ": " + b.error())
+                .orElse(""));
+    }
+
+    private static Optional<ParkedEvents.Behind> readingViewsParked(List<ParkedEvents.Behind> behind) {
+        return behind.stream().filter(b -> b.projection().equals(ReadingViewProjection.PROCESSING_GROUP)).findFirst();
+    }
+
+    /** The reading view and the parked events are each read once: the answer and its checks share them. */
     private ResponseEntity<?> answer(ImportOutcome outcome) {
         URI location = URI.create("/api/documents/" + outcome.documentId());
         HttpStatus status = outcome.result() == ImportOutcome.Result.IMPORTED ? HttpStatus.CREATED : HttpStatus.OK;
         String result = outcome.result().name().toLowerCase(Locale.ROOT);
-        boolean caughtUp = readYourWrites.awaitAggregate(outcome.documentId(), AffectedViews.TEXT);
-        if (!caughtUp || parkedImport(outcome.documentId())) {
-            // The facts are recorded; only the view lags. Say so rather than pretend or fail.
+        // An import that created the document made its first event; any other may follow writes of others.
+        boolean caughtUp = outcome.result() == ImportOutcome.Result.IMPORTED
+                ? readYourWrites.awaitEvent(outcome.documentId(), 0, AffectedViews.TEXT)
+                : readYourWrites.awaitAggregate(outcome.documentId(), AffectedViews.TEXT);
+        Optional<ReadingView> view = caughtUp ? findIfProjected(outcome.documentId()) : Optional.empty();
+        List<ParkedEvents.Behind> behind = caughtUp ? parked.behind(outcome.documentId()) : List.of();
+        if (!caughtUp || view.isEmpty() && readingViewsParked(behind).isPresent()) {
+            // The facts are recorded; only the view lags (or the reading views parked it, ADR 8). Say so rather
+            // than pretend or fail.
             return ResponseEntity.accepted().location(location).body(Map.of(
                     "id", outcome.documentId(), "revision", outcome.revision(), "importResult", result,
                     "detail", caughtUp ? "imported; the reading views parked it, see GET " + location
                             : "imported; the reading view is still being built"));
         }
-        return ResponseEntity.status(status).location(location).body(response(find(outcome.documentId()), result));
-    }
-
-    /** The import is recorded but the reading views parked it (ADR 8): there is no view to answer with yet. */
-    private boolean parkedImport(String documentId) {
-        return parked.behind(documentId).stream().anyMatch(b -> b.projection().equals(ReadingViewProjection.PROCESSING_GROUP))
-                && queries.query(new FindReadingView(documentId), ResponseTypes.optionalInstanceOf(ReadingView.class))
-                        .join().isEmpty();
+        ReadingView shown = view.orElseThrow(() -> notFound(outcome.documentId(), behind));
+        return ResponseEntity.status(status).location(location).body(DocumentResponse.of(shown,
+                annotations.forDocument(shown.id(), shown.text(), shown.revision()), result).behind(behind));
     }
 
     private DocumentResponse response(ReadingView view, @Nullable String importResult) {
